@@ -1,0 +1,26 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.cache/**'] },
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'eqeqeq': ['error', 'smart'],
+			'curly': ['error', 'multi-line'],
+		},
+	},
+	{
+		// The core runs anywhere (extension host, browser, CLI): no editor API, no Node built-ins, no console.
+		files: ['src/core/**/*.ts'],
+		rules: {
+			'no-console': 'error',
+			'no-restricted-imports': ['error', {
+				patterns: [{ group: ['vscode', 'node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'util'], message: 'src/core must not depend on the editor API or on Node built-ins.' }],
+			}],
+		},
+	},
+);

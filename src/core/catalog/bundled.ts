@@ -1,0 +1,25 @@
+import type { CatalogFile } from './catalogTypes';
+import aicrisk from './data/aicrisk.json';
+import akoya from './data/akoya.json';
+import auth0 from './data/auth0.json';
+import authlete from './data/authlete.json';
+import cognito from './data/cognito.json';
+import entra from './data/entra.json';
+import github from './data/github.json';
+import google from './data/google.json';
+import http from './data/http.json';
+import keycloak from './data/keycloak.json';
+import libraries from './data/libraries.json';
+import oauth from './data/oauth.json';
+import okta from './data/okta.json';
+import salesforce from './data/salesforce.json';
+import slack from './data/slack.json';
+
+/**
+ * The catalog files bundled with the extension, standards first. esbuild inlines
+ * them, so nothing is read from disk at run time (virtual workspaces, the web).
+ */
+export const bundledCatalogFiles: readonly CatalogFile[] = [
+	oauth, http, entra, okta, auth0, google, github, keycloak, cognito, salesforce, slack,
+	authlete, akoya, aicrisk, libraries,
+] as unknown as CatalogFile[];

@@ -1,0 +1,54 @@
+import type { Span } from '../types';
+
+/** One line of text: `[start, end)` excludes the line break; `next` is where the following line starts. */
+export interface Line extends Span {
+	next: number;
+}
+
+/** The line starting at `pos`. Accepts LF, CRLF and CR-only line ends. */
+export function lineAt(text: string, pos: number): Line {
+	let i = pos;
+	const n = text.length;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (c === 10) return { start: pos, end: i, next: i + 1 };
+		if (c === 13) return { start: pos, end: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+		i++;
+	}
+	return { start: pos, end: n, next: n };
+}
+
+/** True for space and tab. */
+export function isBlankChar(c: number): boolean {
+	return c === 32 || c === 9;
+}
+
+/** First offset in `[start, end)` that is not a space or tab (or `end`). */
+export function skipBlanks(text: string, start: number, end: number): number {
+	let i = start;
+	while (i < end && isBlankChar(text.charCodeAt(i))) i++;
+	return i;
+}
+
+/** Last offset + 1 in `[start, end)` after trimming trailing blanks. */
+export function trimEnd(text: string, start: number, end: number): number {
+	let i = end;
+	while (i > start && isBlankChar(text.charCodeAt(i - 1))) i--;
+	return i;
+}
+
+/** True when the line holds only spaces and tabs. */
+export function isBlankLine(text: string, line: Span): boolean {
+	return skipBlanks(text, line.start, line.end) === line.end;
+}
+
+/** True for ASCII letters, digits and `_` (word characters of error codes). */
+export function isWordChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** RFC 9110 `tchar`: the characters of a header name or token. */
+export function isTokenChar(c: number): boolean {
+	return isWordChar(c) || c === 45 || c === 46 || c === 33 || c === 35 || c === 36 || c === 37 || c === 38
+		|| c === 39 || c === 42 || c === 43 || c === 94 || c === 96 || c === 124 || c === 126;
+}

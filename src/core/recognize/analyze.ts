@@ -1,0 +1,127 @@
+import { bundledCatalog, type Catalog } from '../catalog/catalog';
+import { suggestCode } from '../catalog/suggest';
+import { splitHttpMessages } from '../parse/httpMessage';
+import { runRules } from '../rules/rules';
+import { findSecrets } from '../secrets/secrets';
+import { locationFromTarget, vendorFromText } from './context';
+import { emptyFragment, fragmentsIn } from './fragments';
+import { interpretRaw } from './message';
+import { header, type Analysis, type HttpMessage } from './model';
+
+/** Options of {@link analyze}. */
+export interface AnalyzeOptions {
+	/** The catalog to resolve codes against; the bundled one by default. */
+	catalog?: Catalog;
+	/** Stop after this many messages and mark the analysis truncated. */
+	maxMessages?: number;
+}
+
+/** Default cap on messages per document; the rest is reported as truncated. */
+export const DEFAULT_MAX_MESSAGES = 5000;
+
+/**
+ * Analyses a whole document: finds pasted HTTP requests and responses, error
+ * bodies, redirect URLs and code mentions, resolves codes against the catalog,
+ * detects secrets and runs the rules. Offsets are JavaScript string indices.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+	const catalog = options.catalog ?? bundledCatalog();
+	const max = options.maxMessages ?? DEFAULT_MAX_MESSAGES;
+	const messages: HttpMessage[] = [];
+	let cursor = 0;
+	let previous: HttpMessage | undefined;
+	let truncated = false;
+	for (const raw of splitHttpMessages(text)) {
+		if (messages.length >= max) {
+			truncated = true;
+			break;
+		}
+		messages.push(...fragmentsIn(text, cursor, raw.span.start, catalog));
+		const message = interpretRaw(text, raw, catalog);
+		if (message.kind === 'response' && previous?.kind === 'request' && !text.slice(previous.span.end, message.span.start).includes('###')) {
+			message.request = previous;
+		}
+		messages.push(message);
+		previous = message;
+		cursor = raw.span.end;
+	}
+	if (!truncated) messages.push(...fragmentsIn(text, cursor, text.length, catalog));
+	const kept = messages.slice(0, max);
+	if (kept.length < messages.length) truncated = true;
+	addSecretOnlyFragments(text, kept);
+	for (const message of kept) {
+		settleContext(text, message, catalog);
+		message.secrets = findSecrets(text, message);
+		message.findings = runRules(text, message, catalog);
+	}
+	kept.sort((a, b) => a.span.start - b.span.start);
+	return { messages: kept, truncated };
+}
+
+/** Vendor and location from everything the message (and its request) shows, then the best catalog entries. */
+function settleContext(text: string, message: HttpMessage, catalog: Catalog): void {
+	const request = message.request;
+	message.vendor ??= request?.vendor ?? vendorOf(text, message);
+	message.location ??= (message.target ? locationFromTarget(message.target) : null)
+		?? (request?.target ? locationFromTarget(request.target) : null)
+		?? (message.challenges.some(c => c.challenges.some(ch => ch.params.some(p => p.name === 'error'))) ? 'resource' : null);
+	if (message.vendorCodes.some(v => v.code.startsWith('AADSTS'))) message.vendor ??= 'entra';
+	const context = { vendor: message.vendor, location: message.location };
+	addProblemTitle(message, catalog);
+	for (const e of message.errors) {
+		const kind = e.entry?.kind === 'message' ? 'message' : undefined;
+		const entry = catalog.lookup(e.code, { ...context, description: e.description, ...(kind ? { kind } : {}) })
+			?? catalog.lookup(e.code.trim(), { ...context, description: e.description });
+		e.entry = entry ?? null;
+		if (!entry && e.source !== 'text' && e.source !== 'body') e.suggestion = suggestCode(e.code, catalog.codes());
+	}
+	for (const v of message.vendorCodes) {
+		v.entry = catalog.lookup(v.code, { ...context, kind: 'vendorCode', description: v.description }) ?? null;
+	}
+}
+
+/** A problem+json body without an OAuth code: the vendor may document its `title` (AICRisk's "Unauthorized"). */
+function addProblemTitle(message: HttpMessage, catalog: Catalog): void {
+	if (message.bodyFormat !== 'problem+json' || message.errors.length || !message.vendor || !message.json) return;
+	const title = message.json.values.find(v => v.path === 'title' && typeof v.value === 'string');
+	if (!title) return;
+	const entry = catalog.lookup(String(title.value), { kind: 'message', vendor: message.vendor });
+	if (entry?.kind === 'message' && entry.vendor === message.vendor) {
+		message.errors.push({ code: String(title.value), entry, span: title.valueSpan, source: 'json' });
+	}
+}
+
+function vendorOf(text: string, message: HttpMessage): string | null {
+	const parts: string[] = [];
+	if (message.target) parts.push(message.target);
+	for (const h of message.headers) {
+		if (h.lower.startsWith('x-okta') || h.lower.startsWith('x-amzn')) parts.push(h.lower);
+		parts.push(h.value);
+	}
+	for (const e of message.errors) if (e.uri) parts.push(e.uri);
+	const hinted = vendorFromText(parts.join('\n'));
+	if (hinted) return hinted;
+	const span = message.kind === 'fragment' ? message.span : message.body;
+	return span ? vendorFromText(text.slice(span.start, Math.min(span.end, span.start + 4096))) : null;
+}
+
+/** Secrets outside any message (a token pasted on its own) still get a fragment so they are reported and redacted. */
+function addSecretOnlyFragments(text: string, messages: HttpMessage[]): void {
+	const sorted = [...messages].sort((a, b) => a.span.start - b.span.start);
+	let cursor = 0;
+	const gaps: Array<[number, number]> = [];
+	for (const m of sorted) {
+		if (m.span.start > cursor) gaps.push([cursor, m.span.start]);
+		cursor = Math.max(cursor, m.span.end);
+	}
+	if (cursor < text.length) gaps.push([cursor, text.length]);
+	for (const [start, end] of gaps) {
+		const probe = emptyFragment({ start, end });
+		const secrets = findSecrets(text, probe);
+		if (!secrets.length) continue;
+		const fragment = emptyFragment({ start: secrets[0].start, end: secrets[secrets.length - 1].end });
+		messages.push(fragment);
+	}
+}
+
+export { header };

@@ -1,0 +1,150 @@
+import type { Catalog } from '../catalog/catalog';
+import type { FormParam } from '../parse/formBody';
+import { jsonString, jsonValue, type JsonBody, type JsonValue } from '../parse/jsonBody';
+import type { Span } from '../types';
+import type { ErrorMention, Fact, VendorCodeMention } from './model';
+
+/** Error codes, vendor codes and support facts read out of one body. */
+export interface BodyFindings {
+	errors: ErrorMention[];
+	vendorCodes: VendorCodeMention[];
+	facts: Fact[];
+	/** Shape hints about the vendor (Entra extended fields, Slack `ok`, …). */
+	vendorHint: string | null;
+}
+
+const FACT_KEYS: ReadonlyArray<readonly [string, string, boolean]> = [
+	['trace_id', 'Trace ID', true], ['correlation_id', 'Correlation ID', true], ['timestamp', 'Timestamp', false],
+	['traceId', 'Trace ID', true], ['errorId', 'Error ID', true], ['requestId', 'Request ID', true],
+	['request_id', 'Request ID', true], ['suberror', 'Suberror', false], ['instance', 'Instance', false],
+	['x-request-id', 'Request ID', true],
+];
+
+/** Reads the error fields of a JSON body (OAuth, problem+json, Entra, Okta, AWS, Slack, Authlete, Google APIs). */
+export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): BodyFindings {
+	const found: BodyFindings = { errors: [], vendorCodes: [], facts: [], vendorHint: null };
+	const description = jsonString(body, 'error_description') ?? jsonString(body, 'errorSummary') ?? jsonString(body, 'message')
+		?? jsonString(body, 'detail') ?? jsonString(body, 'error.message') ?? jsonString(body, 'resultMessage');
+	const uri = jsonString(body, 'error_uri') ?? jsonString(body, 'errorLink');
+	const withDetails = (mention: ErrorMention): ErrorMention => ({
+		...mention,
+		...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
+		...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
+	});
+
+	const error = jsonString(body, 'error');
+	if (error && error.value.trim()) found.errors.push(withDetails({ code: error.value, entry: null, span: error.valueSpan, source: 'json' }));
+	const errorCode = jsonString(body, 'errorCode');
+	if (errorCode) {
+		if (/^E\d{7}$/.test(errorCode.value)) {
+			found.vendorCodes.push({ code: errorCode.value, entry: null, span: errorCode.valueSpan, description: description?.value });
+			found.vendorHint = 'okta';
+		} else if (!error) {
+			found.errors.push(withDetails({ code: errorCode.value, entry: null, span: errorCode.valueSpan, source: 'json' }));
+		}
+	}
+	const awsType = jsonString(body, '__type');
+	if (awsType) {
+		const hash = awsType.value.lastIndexOf('#');
+		const name = awsType.value.slice(hash + 1);
+		const start = awsType.valueSpan.start + hash + 1;
+		found.vendorCodes.push({ code: name, entry: null, span: { start, end: start + name.length }, description: description?.value });
+		found.vendorHint ??= 'cognito';
+	}
+	const action = jsonString(body, 'action');
+	const responseContent = jsonString(body, 'responseContent');
+	if (action && /^[A-Z_]{2,40}$/.test(action.value) && (responseContent || jsonValue(body, 'resultCode'))) {
+		found.vendorCodes.push({ code: action.value, entry: null, span: action.valueSpan, description: description?.value });
+		found.vendorHint = 'authlete';
+		if (responseContent) addNestedErrors(text, responseContent, found);
+	}
+	for (const v of body.values) {
+		if (v.path === 'error_codes[]' && typeof v.value === 'number') {
+			found.vendorCodes.push({ code: `AADSTS${v.value}`, entry: null, span: v.valueSpan, description: description?.value });
+			found.vendorHint = 'entra';
+		}
+	}
+	const ok = jsonValue(body, 'ok');
+	if (ok && ok.value === false && error) found.vendorHint = 'slack';
+	if (jsonValue(body, 'correlation_id') && jsonValue(body, 'trace_id')) found.vendorHint = 'entra';
+	if (jsonValue(body, 'errorSummary')) found.vendorHint ??= 'okta';
+	if (description) addDescriptionCodes(text, description, found);
+	addFacts(body, found.facts);
+	resolve(found, catalog);
+	return found;
+}
+
+/** Authlete wraps the client-facing error JSON in a string; find its codes by their raw text. */
+function addNestedErrors(text: string, content: JsonValue & { value: string }, found: BodyFindings): void {
+	const match = /"error"\s*:\s*"([^"]{1,100})"/.exec(content.value);
+	if (!match) return;
+	const raw = text.slice(content.valueSpan.start, content.valueSpan.end);
+	const at = raw.indexOf(match[1]);
+	if (at < 0) return;
+	const start = content.valueSpan.start + at;
+	const desc = /"error_description"\s*:\s*"([^"]{0,500})"/.exec(content.value);
+	found.errors.push({ code: match[1], entry: null, span: { start, end: start + match[1].length }, source: 'json', ...(desc ? { description: desc[1] } : {}) });
+}
+
+/** AADSTS codes quoted at the start of (or inside) a description, located in the raw text. */
+function addDescriptionCodes(text: string, description: JsonValue, found: BodyFindings): void {
+	for (const span of findVendorCodeSpans(text, description.valueSpan.start, description.valueSpan.end)) {
+		const code = text.slice(span.start, span.end);
+		if (found.vendorCodes.some(v => v.code === code && v.span.start === span.start)) continue;
+		found.vendorCodes.push({ code, entry: null, span, description: String(description.value) });
+		if (code.startsWith('AADSTS')) found.vendorHint = 'entra';
+	}
+}
+
+/** Spans of `AADSTS<digits>` in text[start, end). */
+export function findVendorCodeSpans(text: string, start: number, end: number): Span[] {
+	const spans: Span[] = [];
+	let at = text.indexOf('AADSTS', start);
+	while (at >= 0 && at < end) {
+		let i = at + 6;
+		while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+		if (i - at >= 8 && i - at <= 14) spans.push({ start: at, end: i });
+		at = text.indexOf('AADSTS', i);
+	}
+	return spans;
+}
+
+function addFacts(body: JsonBody, facts: Fact[]): void {
+	for (const [key, label, support] of FACT_KEYS) {
+		const v = jsonString(body, key);
+		if (v && v.value) facts.push({ label, value: v.value, span: v.valueSpan, support });
+	}
+}
+
+/** Reads `error`, `error_description` and `error_uri` from form-urlencoded parameters. */
+export function errorsFromForm(text: string, params: readonly FormParam[], catalog: Catalog, source: 'form' | 'query'): BodyFindings {
+	const found: BodyFindings = { errors: [], vendorCodes: [], facts: [], vendorHint: null };
+	const get = (name: string) => params.find(p => p.name === name);
+	const error = get('error');
+	if (error && error.value.trim()) {
+		const description = get('error_description');
+		const uri = get('error_uri');
+		found.errors.push({
+			code: error.value,
+			entry: null,
+			span: error.valueSpan,
+			source,
+			...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
+			...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
+		});
+		if (description) {
+			for (const span of findVendorCodeSpans(text, description.valueSpan.start, description.valueSpan.end)) {
+				found.vendorCodes.push({ code: text.slice(span.start, span.end), entry: null, span, description: description.value });
+				found.vendorHint = 'entra';
+			}
+		}
+	}
+	resolve(found, catalog);
+	return found;
+}
+
+/** Fills in catalog entries for the codes found (vendor context is applied later). */
+export function resolve(found: Pick<BodyFindings, 'errors' | 'vendorCodes'>, catalog: Catalog): void {
+	for (const e of found.errors) e.entry = catalog.lookup(e.code, { description: e.description }) ?? null;
+	for (const v of found.vendorCodes) v.entry = catalog.lookup(v.code, { kind: 'vendorCode', description: v.description }) ?? null;
+}

@@ -1,0 +1,69 @@
+import type { Location } from '../types';
+
+/** Host or text fragments that identify a vendor, checked in order (lower-case). */
+const VENDOR_HINTS: ReadonlyArray<readonly [string, string]> = [
+	['login.microsoftonline.', 'entra'], ['login.windows.net', 'entra'], ['sts.windows.net', 'entra'],
+	['login.partner.microsoftonline.cn', 'entra'], ['aadsts', 'entra'], ['graph.microsoft.com', 'entra'],
+	['.b2clogin.com', 'entra'], ['ciamlogin.com', 'entra'],
+	['.okta.com', 'okta'], ['.oktapreview.com', 'okta'], ['okta-emea.com', 'okta'], ['x-okta-request-id', 'okta'],
+	['.auth0.com', 'auth0'],
+	['accounts.google.com', 'google'], ['oauth2.googleapis.com', 'google'], ['www.googleapis.com', 'google'],
+	['github.com/login/', 'github'], ['api.github.com', 'github'], ['docs.github.com', 'github'],
+	['slack.com/api', 'slack'], ['slack.com/oauth', 'slack'],
+	['/realms/', 'keycloak'], ['keycloak', 'keycloak'],
+	['amazoncognito.com', 'cognito'], ['cognito-idp', 'cognito'], ['x-amzn-errortype', 'cognito'],
+	['.salesforce.com', 'salesforce'], ['.force.com', 'salesforce'],
+	['authlete.com', 'authlete'],
+	['akoya.com', 'akoya'],
+	['aicrisk.com', 'aicrisk'],
+];
+
+/** The vendor that a URL, header value or body fragment points at, if any. */
+export function vendorFromText(text: string): string | null {
+	const lower = text.toLowerCase();
+	for (const [needle, vendor] of VENDOR_HINTS) {
+		if (lower.includes(needle)) return vendor;
+	}
+	return null;
+}
+
+/** Path fragments of well-known endpoints, checked in order (lower-case). */
+const ENDPOINT_HINTS: ReadonlyArray<readonly [string, Location]> = [
+	['/devicecode', 'device'], ['/device_authorization', 'device'], ['/device/code', 'device'], ['/login/device', 'device'],
+	['/bc-authorize', 'ciba'], ['/backchannel', 'ciba'],
+	['/par', 'par'], ['/pushed', 'par'],
+	['/revoke', 'revocation'], ['/revocation', 'revocation'], ['/logout', 'revocation'],
+	['/introspect', 'introspection'],
+	['/register', 'registration'], ['/clients', 'registration'],
+	['/userinfo', 'userinfo'],
+	['/token', 'token'], ['/access_token', 'token'], ['oauth.v2.access', 'token'], ['/auth/token', 'token'],
+	['/authorize', 'authorization'], ['/auth?', 'authorization'], ['/oauth/authorize', 'authorization'],
+	['/api/v1/', 'management'],
+];
+
+/** The kind of endpoint a request target addresses, if recognisable. */
+export function locationFromTarget(target: string): Location | null {
+	const lower = target.toLowerCase();
+	const pathEnd = lower.search(/[?#]/);
+	const path = pathEnd >= 0 ? lower.slice(0, pathEnd + 1) : lower;
+	for (const [needle, location] of ENDPOINT_HINTS) {
+		if (containsSegment(path, needle)) return location;
+	}
+	return null;
+}
+
+/** `needle` occurs in `path` and, when it is a path segment, ends at a segment boundary. */
+function containsSegment(path: string, needle: string): boolean {
+	let at = path.indexOf(needle);
+	while (at >= 0) {
+		const after = path.charCodeAt(at + needle.length);
+		if (!needle.startsWith('/') || needle.endsWith('/') || needle.endsWith('?') || Number.isNaN(after) || after === 47 || after === 63 || after === 35 || after === 46) return true;
+		at = path.indexOf(needle, at + 1);
+	}
+	return false;
+}
+
+/** True when a target looks like an OAuth token endpoint. */
+export function isTokenEndpoint(target: string): boolean {
+	return locationFromTarget(target) === 'token';
+}

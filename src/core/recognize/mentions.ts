@@ -1,0 +1,196 @@
+import type { Catalog } from '../catalog/catalog';
+import { parseFormParams, type FormParam } from '../parse/formBody';
+import { isWordChar, lineAt } from '../parse/lines';
+import type { Span } from '../types';
+import type { ErrorMention, VendorCodeMention } from './model';
+
+/** Codes that are ordinary words elsewhere: only reported next to "error", "failed", "oauth"… */
+const GENERIC_CODES = new Set([
+	'not_found', 'server_error', 'slow_down', 'access_denied', 'invalid_code', 'missing_token', 'invalid_nonce',
+	'invalid_proof', 'invalid_metadata', 'invalid_subject', 'invalid_issuer', 'unsupported_parameter',
+	'transaction_failed', 'need_info', 'request_denied', 'request_submitted', 'insecure_transport',
+	'expired_token', 'login_required', 'temporarily_unavailable', 'invalidparameterexception', 'toomanyrequestsexception',
+	'expiredtokenexception', 'usernotfoundexception',
+]);
+const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid', 'refused', 'rejected'];
+/** Namespaces whose codes are common identifiers elsewhere (BAD_REQUEST): they need their own context words. */
+const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
+	authlete: ['action', 'authlete', 'reason'],
+};
+const CONTEXT_WINDOW = 64;
+
+/** Error and vendor codes mentioned on one line of free text (logs, prose, source code). */
+export interface LineMentions {
+	line: Span;
+	errors: ErrorMention[];
+	vendorCodes: VendorCodeMention[];
+}
+
+/**
+ * Finds catalog codes written as plain words in text[start, end): log lines
+ * (`OPError: invalid_grant (…)`), exceptions (`AADSTS700082: …`), Spring's
+ * `[invalid_token_response]`, codes in string literals. One linear pass over
+ * word runs; ordinary-word codes need an error context on the same line.
+ */
+export function scanMentions(text: string, start: number, end: number, catalog: Catalog): LineMentions[] {
+	const result: LineMentions[] = [];
+	let current: LineMentions | undefined;
+	let i = start;
+	while (i < end) {
+		if (!isWordChar(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+		const wordStart = i;
+		let underscore = false;
+		while (i < end && isWordChar(text.charCodeAt(i))) {
+			if (text.charCodeAt(i) === 95) underscore = true;
+			i++;
+		}
+		if (i - wordStart < 7 || i - wordStart > 64) continue;
+		const mention = classifyWord(text, wordStart, i, underscore, catalog);
+		if (!mention) continue;
+		if (!current || wordStart >= current.line.end) {
+			const line = lineContaining(text, wordStart, start, end);
+			current = { line, errors: [], vendorCodes: [] };
+			result.push(current);
+		}
+		if (mention.kind === 'error') current.errors.push(mention.mention);
+		else current.vendorCodes.push(mention.mention);
+	}
+	return result;
+}
+
+type Classified =
+	| { kind: 'error'; mention: ErrorMention }
+	| { kind: 'vendor'; mention: VendorCodeMention };
+
+function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog): Classified | undefined {
+	const word = text.slice(start, end);
+	const span = { start, end };
+	if (word.startsWith('AADSTS') && isDigits(word, 6) && word.length >= 8) {
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end) } };
+	}
+	if (word.length === 8 && word.charCodeAt(0) === 69 && isDigits(word, 1) && word.startsWith('E0000')) {
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end) } };
+	}
+	const camelException = !underscore && (word.endsWith('Exception') || word.endsWith('Error'));
+	if (!underscore && !camelException) return undefined;
+	const candidates = catalog.candidates(word);
+	if (candidates.length === 0) return undefined;
+	const lower = word.toLowerCase();
+	if (GENERIC_CODES.has(lower) && !hasErrorContext(text, start, end)) return undefined;
+	const description = describeAfter(text, end);
+	const errorEntry = candidates.find(c => c.kind === 'error');
+	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description } };
+	// Vendor codes are matched with their exact spelling, and some only next to their own context words.
+	const vendorEntry = candidates.find(c => c.kind === 'vendorCode' && c.code === word);
+	if (!vendorEntry) return undefined;
+	const needed = NAMESPACE_CONTEXT[vendorEntry.namespace];
+	if (needed && !hasErrorContext(text, start, end, needed)) return undefined;
+	return { kind: 'vendor', mention: { code: word, entry: null, span, description } };
+}
+
+function isDigits(word: string, from: number): boolean {
+	for (let i = from; i < word.length; i++) {
+		const c = word.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
+}
+
+/** "error", "failed", "oauth"… earlier on the same line, or `[code]` brackets. */
+function hasErrorContext(text: string, start: number, end: number, words: readonly string[] = CONTEXT_WORDS): boolean {
+	if (text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93) return true;
+	let from = start;
+	while (from > 0 && start - from < CONTEXT_WINDOW) {
+		const c = text.charCodeAt(from - 1);
+		if (c === 10 || c === 13) break;
+		from--;
+	}
+	const before = text.slice(from, start).toLowerCase();
+	return words.some(w => before.includes(w));
+}
+
+/** The words after a code on its line (`: description`, `(description)`, `] description`). */
+function describeAfter(text: string, end: number): string | undefined {
+	let i = end;
+	const limit = Math.min(text.length, end + 400);
+	while (i < limit) {
+		const c = text.charCodeAt(i);
+		if (c === 58 || c === 93 || c === 41 || c === 40 || c === 45 || c === 32 || c === 9 || c === 34 || c === 39 || c === 44) i++;
+		else break;
+	}
+	let j = i;
+	while (j < limit) {
+		const c = text.charCodeAt(j);
+		if (c === 10 || c === 13) break;
+		j++;
+	}
+	const description = text.slice(i, j).replace(/[)"'\]]+$/, '').trim();
+	return description.length >= 3 ? description : undefined;
+}
+
+function lineContaining(text: string, at: number, min: number, max: number): Span {
+	let start = at;
+	while (start > min) {
+		const c = text.charCodeAt(start - 1);
+		if (c === 10 || c === 13) break;
+		start--;
+	}
+	const line = lineAt(text, start);
+	return { start, end: Math.min(line.end, max) };
+}
+
+/** A URL or parameter string carrying `error=` (a redirect back to the client, a log field). */
+export interface ErrorParams {
+	/** The whole URL (or parameter string). */
+	span: Span;
+	params: FormParam[];
+	/** The parameters were in the URL fragment (implicit / hybrid flows). */
+	inFragment: boolean;
+	/** An `http(s)://` URL precedes the parameters. */
+	isUrl: boolean;
+}
+
+const PARAM_STOP = new Set([32, 9, 10, 13, 34, 39, 60, 62, 40, 41, 96, 44, 59]);
+
+/** Finds `error=` parameters in query strings, fragments and logfmt text in text[start, end). Linear. */
+export function findErrorParams(text: string, start: number, end: number): ErrorParams[] {
+	const found: ErrorParams[] = [];
+	let at = text.indexOf('error=', start);
+	while (at >= 0 && at < end) {
+		const before = at > start ? text.charCodeAt(at - 1) : 32;
+		let next = at + 6;
+		if (before === 63 || before === 38 || before === 35 || PARAM_STOP.has(before)) {
+			let paramStart = at;
+			if (before === 38) {
+				let i = at - 1;
+				while (i > start && at - i < 4096 && !PARAM_STOP.has(text.charCodeAt(i - 1)) && text.charCodeAt(i) !== 63 && text.charCodeAt(i) !== 35) i--;
+				if (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 35) paramStart = i + 1;
+				else paramStart = i;
+			}
+			let paramEnd = at;
+			while (paramEnd < end && paramEnd - at < 8192 && !PARAM_STOP.has(text.charCodeAt(paramEnd))) paramEnd++;
+			const marker = text.charCodeAt(paramStart - 1);
+			let urlStart = paramStart;
+			if (marker === 63 || marker === 35) {
+				urlStart = paramStart - 1;
+				while (urlStart > start && paramStart - urlStart < 4096 && !PARAM_STOP.has(text.charCodeAt(urlStart - 1))) urlStart--;
+			}
+			const params = parseFormParams(text, paramStart, paramEnd);
+			if (params.some(p => p.name === 'error' && p.value)) {
+				const prefix = text.slice(urlStart, paramStart);
+				found.push({
+					span: { start: urlStart, end: paramEnd },
+					params,
+					inFragment: marker === 35,
+					isUrl: /^[a-z][a-z0-9+.-]{0,20}:\/\//i.test(prefix) || prefix.startsWith('/'),
+				});
+			}
+			next = Math.max(paramEnd, next);
+		}
+		at = text.indexOf('error=', next);
+	}
+	return found;
+}

@@ -1,0 +1,112 @@
+import type { CatalogEntry, Reference } from '../catalog/catalogTypes';
+import type { Challenge } from '../parse/wwwAuthenticate';
+import type { HeaderField } from '../parse/httpMessage';
+import type { JsonBody } from '../parse/jsonBody';
+import type { FormParam } from '../parse/formBody';
+import type { Location, SecretSpan, Severity, Span } from '../types';
+
+/** How an error code reached us. */
+export type ErrorSource = 'json' | 'form' | 'challenge' | 'query' | 'body' | 'text';
+
+/** An OAuth-style `error` value (or a fixed message) found in the text. */
+export interface ErrorMention {
+	/** The value as sent. */
+	code: string;
+	entry: CatalogEntry | null;
+	/** The value's characters (inside quotes). */
+	span: Span;
+	source: ErrorSource;
+	description?: string;
+	descriptionSpan?: Span;
+	uri?: string;
+	uriSpan?: Span;
+	/** For unknown codes: the closest known one. */
+	suggestion?: string;
+}
+
+/** A vendor's own code: AADSTS…, E0000…, an AWS exception name, an Authlete action. */
+export interface VendorCodeMention {
+	code: string;
+	entry: CatalogEntry | null;
+	span: Span;
+	/** Text next to the code that describes it (for cause matching). */
+	description?: string;
+}
+
+/** A fact worth quoting to support: trace ids, correlation ids, timestamps. */
+export interface Fact {
+	label: string;
+	value: string;
+	span: Span;
+	/** True for ids a vendor's support desk asks for. */
+	support?: boolean;
+}
+
+/** One text edit of a fix; `snippet` edits use VS Code snippet syntax. */
+export interface FixEdit {
+	span: Span;
+	text: string;
+	snippet?: boolean;
+}
+
+/** Data for a quick fix attached to a finding. */
+export interface FixData {
+	title: string;
+	edits: FixEdit[];
+	preferred?: boolean;
+}
+
+/** A problem or observation, with a stable rule id. */
+export interface Finding {
+	rule: string;
+	severity: Severity;
+	message: string;
+	span: Span;
+	/** Where to read more (shown as the diagnostic's code link). */
+	reference?: Reference;
+	fixes?: FixData[];
+	/** The catalog entry the finding is about, if any. */
+	entryId?: string;
+}
+
+/** An HTTP request, response or free-standing fragment (JSON body, redirect URL, log line). */
+export interface HttpMessage {
+	kind: 'response' | 'request' | 'fragment';
+	span: Span;
+	status: number | null;
+	statusSpan?: Span;
+	reason?: string;
+	method?: string;
+	methodSpan?: Span;
+	target?: string;
+	targetSpan?: Span;
+	startLine?: Span;
+	headers: HeaderField[];
+	body: Span | null;
+	bodyFormat: 'json' | 'problem+json' | 'form' | 'html' | 'text' | 'empty';
+	contentType: string | null;
+	json?: JsonBody;
+	form?: FormParam[];
+	challenges: Array<{ header: HeaderField; challenges: Challenge[] }>;
+	vendor: string | null;
+	location: Location | null;
+	errors: ErrorMention[];
+	vendorCodes: VendorCodeMention[];
+	facts: Fact[];
+	secrets: SecretSpan[];
+	findings: Finding[];
+	/** For a response: the request right before it, when the paste holds both. */
+	request?: HttpMessage;
+}
+
+/** The result of analysing one document. */
+export interface Analysis {
+	messages: HttpMessage[];
+	/** The analysis stopped at the message limit; later text was not examined. */
+	truncated: boolean;
+}
+
+/** Looks up the header with this lower-case name. */
+export function header(message: Pick<HttpMessage, 'headers'>, lower: string): HeaderField | undefined {
+	return message.headers.find(h => h.lower === lower);
+}

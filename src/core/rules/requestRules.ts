@@ -1,0 +1,144 @@
+import { suggestCode } from '../catalog/suggest';
+import type { FormParam } from '../parse/formBody';
+import { isTokenEndpoint } from '../recognize/context';
+import { header, type Finding, type FixData, type HttpMessage } from '../recognize/model';
+import type { Severity, Span } from '../types';
+import { RuleId, ruleReferences } from './ruleIds';
+
+type Rule = (text: string, message: HttpMessage) => Finding[];
+
+const finding = (rule: string, severity: Severity, message: string, span: Span, fixes?: FixData[]): Finding => ({
+	rule, severity, message, span, reference: ruleReferences[rule], ...(fixes ? { fixes } : {}),
+});
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/** Grant types and the parameters each one requires (RFC 6749, 7521, 7523, 8628, 8693, CIBA). */
+const GRANTS: Readonly<Record<string, { required: string[]; recommended?: string[] }>> = {
+	authorization_code: { required: ['code'], recommended: ['redirect_uri', 'code_verifier'] },
+	refresh_token: { required: ['refresh_token'] },
+	client_credentials: { required: [] },
+	password: { required: ['username', 'password'] },
+	'urn:ietf:params:oauth:grant-type:device_code': { required: ['device_code'] },
+	'urn:ietf:params:oauth:grant-type:token-exchange': { required: ['subject_token', 'subject_token_type'] },
+	'urn:ietf:params:oauth:grant-type:jwt-bearer': { required: ['assertion'] },
+	'urn:ietf:params:oauth:grant-type:saml2-bearer': { required: ['assertion'] },
+	'urn:openid:params:grant-type:ciba': { required: ['auth_req_id'] },
+	'urn:ietf:params:oauth:grant-type:uma-ticket': { required: ['ticket'] },
+};
+
+function isTokenRequest(message: HttpMessage): boolean {
+	return message.kind === 'request' && !!message.target && isTokenEndpoint(message.target);
+}
+
+/** Token requests must use POST (RFC 6749 §3.2). */
+const getInsteadOfPost: Rule = (_text, message) => {
+	if (!isTokenRequest(message) || message.method !== 'GET' || !message.methodSpan) return [];
+	return [finding(RuleId.tokenRequestGet, 'error', 'Token requests must use POST; most servers answer GET with 405 or 400.', message.methodSpan,
+		[{ title: 'Change GET to POST', edits: [{ span: message.methodSpan, text: 'POST' }], preferred: true }])];
+};
+
+/** Token request bodies are form-urlencoded, not JSON (RFC 6749 §4.1.3, Appendix B). */
+const notForm: Rule = (text, message) => {
+	if (!isTokenRequest(message) || !message.body) return [];
+	const jsonBody = message.bodyFormat === 'json';
+	const jsonType = !!message.contentType && message.contentType.includes('json');
+	if (!jsonBody && !jsonType) return [];
+	const fixes: FixData[] = [];
+	const edits = jsonBody && message.json ? convertToForm(text, message) : undefined;
+	if (edits) fixes.push({ title: 'Convert the body to application/x-www-form-urlencoded', edits, preferred: true });
+	return [finding(RuleId.tokenRequestNotForm, 'error', 'The token endpoint expects an application/x-www-form-urlencoded body; a JSON body usually fails with invalid_request or unsupported_grant_type.', jsonBody ? message.body : header(message, 'content-type')!.valueSpan, fixes)];
+};
+
+function convertToForm(text: string, message: HttpMessage): FixData['edits'] | undefined {
+	const values = message.json!.values.filter(v => v.depth === 1);
+	if (!values.length || values.length !== message.json!.values.length) return undefined;
+	const form = values.map(v => `${v.key}=${encodeFormValue(String(v.value))}`).join('&');
+	const edits: FixData['edits'] = [{ span: message.body!, text: form }];
+	const ct = header(message, 'content-type');
+	if (ct) edits.push({ span: ct.valueSpan, text: FORM_TYPE });
+	else if (message.startLine) edits.push({ span: { start: message.startLine.end, end: message.startLine.end }, text: `\nContent-Type: ${FORM_TYPE}` });
+	void text;
+	return edits.sort((a, b) => b.span.start - a.span.start);
+}
+
+/** Keeps `{{variables}}` of .http files readable while encoding everything else. */
+function encodeFormValue(value: string): string {
+	return value.split(/(\{\{[^{}]{0,200}\}\})/).map(part => part.startsWith('{{') ? part : encodeURIComponent(part)).join('');
+}
+
+/** `grant_type` is missing, unknown or misspelled. */
+const grantType: Rule = (text, message) => {
+	if (!isTokenRequest(message) || message.bodyFormat !== 'form' || !message.form || !message.body) return [];
+	const grant = param(message.form, 'grant_type');
+	if (!grant) {
+		const snippet = 'grant_type=${1|authorization_code,client_credentials,refresh_token,urn:ietf:params:oauth:grant-type:device_code|}&';
+		return [finding(RuleId.missingGrantType, 'error', 'The token request has no grant_type parameter.', message.body,
+			[{ title: 'Add grant_type', edits: [{ span: { start: message.body.start, end: message.body.start }, text: snippet, snippet: true }], preferred: true }])];
+	}
+	if (GRANTS[grant.value] || grant.value.startsWith('{{') || grant.value.includes(':') && !grant.value.startsWith('urn:ietf:params:oauth:grant-type:')) return [];
+	const suggestion = suggestCode(grant.value, Object.keys(GRANTS));
+	void text;
+	return [finding(RuleId.unknownGrantType, 'error', `Unknown grant_type "${grant.value.slice(0, 60)}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, grant.valueSpan,
+		suggestion ? [{ title: `Replace with "${suggestion}"`, edits: [{ span: grant.valueSpan, text: suggestion }], preferred: true }] : undefined)];
+};
+
+/** Parameters the chosen grant needs (code, redirect_uri, code_verifier, refresh_token, device_code…). */
+const missingParameters: Rule = (_text, message) => {
+	if (!isTokenRequest(message) || message.bodyFormat !== 'form' || !message.form || !message.body) return [];
+	const grant = param(message.form, 'grant_type');
+	const spec = grant && GRANTS[grant.value];
+	if (!grant || !spec) return [];
+	const out: Finding[] = [];
+	const insertAt = { start: message.body.end, end: message.body.end };
+	for (const name of spec.required) {
+		if (param(message.form, name)) continue;
+		out.push(finding(RuleId.missingParameter, 'error', `grant_type=${grant.value} requires the "${name}" parameter.`, grant.span,
+			[{ title: `Add ${name}`, edits: [{ span: insertAt, text: `&${name}=\${1:${name}}`, snippet: true }], preferred: true }]));
+	}
+	for (const name of spec.recommended ?? []) {
+		if (param(message.form, name)) continue;
+		const why = name === 'code_verifier' ? 'PKCE (RFC 7636) needs it when /authorize got a code_challenge; without it the server answers invalid_grant.' : 'it must be sent, with the identical value, when /authorize received one.';
+		out.push(finding(RuleId.missingParameter, 'warning', `No "${name}": ${why}`, grant.span,
+			[{ title: `Add ${name}`, edits: [{ span: insertAt, text: `&${name}=\${1:${name}}`, snippet: true }] }]));
+	}
+	return out;
+};
+
+/** Two client authentication methods at once (RFC 6749 §2.3: use exactly one). */
+const multipleClientAuth: Rule = (text, message) => {
+	if (!isTokenRequest(message)) return [];
+	const basic = header(message, 'authorization');
+	const usesBasic = !!basic && /^basic\s/i.test(basic.value);
+	const secret = message.form && param(message.form, 'client_secret');
+	const assertion = message.form && param(message.form, 'client_assertion');
+	const methods = [usesBasic && 'HTTP Basic', secret && 'client_secret in the body', assertion && 'client_assertion'].filter(Boolean);
+	if (methods.length < 2) return [];
+	const target = secret ?? assertion!;
+	return [finding(RuleId.multipleClientAuth, 'error', `The request authenticates the client twice (${methods.join(' and ')}); servers answer invalid_request or invalid_client. Use one method.`, target.span,
+		[{ title: `Remove ${target.name} from the body`, edits: [removeParamEdit(text, target)], preferred: true }])];
+};
+
+/** Credentials in the request URL end up in logs and browser history. */
+const secretInUrl: Rule = (text, message) => {
+	if (message.kind !== 'request' || !message.targetSpan) return [];
+	const q = text.indexOf('?', message.targetSpan.start);
+	if (q < 0 || q >= message.targetSpan.end) return [];
+	const secrets = message.secrets.filter(s => s.start > q && s.end <= message.targetSpan!.end);
+	return secrets.map(s => finding(RuleId.secretInUrl, 'error', `A ${s.kind.replace(/_/g, ' ')} is in the URL; send credentials in the POST body or the Authorization header.`, s));
+};
+
+function param(form: readonly FormParam[], name: string): FormParam | undefined {
+	return form.find(p => p.name === name);
+}
+
+function removeParamEdit(text: string, p: FormParam): { span: Span; text: string } {
+	const before = text.charCodeAt(p.span.start - 1) === 38;
+	const after = text.charCodeAt(p.span.end) === 38;
+	if (after) return { span: { start: p.span.start, end: p.span.end + 1 }, text: '' };
+	if (before) return { span: { start: p.span.start - 1, end: p.span.end }, text: '' };
+	return { span: p.span, text: '' };
+}
+
+/** Every request rule, in reporting order. */
+export const requestRules: readonly Rule[] = [getInsteadOfPost, notForm, grantType, missingParameters, multipleClientAuth, secretInUrl];

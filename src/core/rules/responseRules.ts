@@ -1,0 +1,189 @@
+import { matchCause, type Catalog } from '../catalog/catalog';
+import { jsonValue } from '../parse/jsonBody';
+import { header, type ErrorMention, type Finding, type HttpMessage } from '../recognize/model';
+import type { Severity, Span } from '../types';
+import { RuleId, ruleReferences } from './ruleIds';
+
+type Rule = (text: string, message: HttpMessage, catalog: Catalog) => Finding[];
+
+const finding = (rule: string, severity: Severity, message: string, span: Span, extra: Partial<Finding> = {}): Finding => ({
+	rule, severity, message, span, reference: ruleReferences[rule], ...extra,
+});
+
+/** One finding per recognised error code: what it is and its most likely cause. */
+const recognizedErrors: Rule = (_text, message) => message.errors.filter(e => e.entry).map(e => {
+	const entry = e.entry!;
+	const cause = matchCause(entry, e.description, message.vendor);
+	const severity: Severity = entry.flags?.polling ? 'information' : 'error';
+	const detail = cause ? ` Likely cause: ${cause.text}` : '';
+	return finding(RuleId.recognizedError, severity, `${e.code}: ${entry.title}. ${entry.summary}${detail}`, e.span, {
+		reference: entry.references[0], entryId: entry.id,
+	});
+});
+
+/** Vendor codes (AADSTS…, E0000…): the first mention of each code gets a finding. */
+const vendorCodes: Rule = (_text, message) => {
+	const seen = new Set<string>();
+	const hasError = message.errors.some(e => e.entry);
+	return message.vendorCodes.filter(v => v.entry && !seen.has(v.code) && seen.add(v.code)).map(v => {
+		const entry = v.entry!;
+		const severity: Severity = entry.flags?.polling ? 'information' : hasError ? 'information' : 'error';
+		return finding(RuleId.vendorCode, severity, `${v.code}: ${entry.title}. ${entry.summary}`, v.span, { reference: entry.references[0], entryId: entry.id });
+	});
+};
+
+/** An error response with no recognisable error code: explain the status itself. */
+const httpStatus: Rule = (_text, message, catalog) => {
+	if (message.kind !== 'response' || !message.status || message.status < 400 || !message.statusSpan) return [];
+	if (message.errors.some(e => e.entry) || message.vendorCodes.some(v => v.entry)) return [];
+	const entry = catalog.lookup(String(message.status), { kind: 'status', location: message.location });
+	if (!entry) return [];
+	return [finding(RuleId.httpStatus, 'warning', `HTTP ${message.status}: ${entry.title}. ${entry.summary}`, message.statusSpan, { reference: entry.references[0], entryId: entry.id })];
+};
+
+/** An `error` value that no catalog knows, with the closest known code. */
+const unknownCodes: Rule = (text, message) => message.errors.filter(e => !e.entry).map(e => {
+	const hint = e.suggestion ? ` Did you mean "${e.suggestion}"?` : '';
+	return finding(RuleId.unknownCode, 'warning', `Unknown error code "${clip(e.code)}".${hint}`, e.span, {
+		fixes: e.suggestion ? [{ title: `Replace with "${e.suggestion}"`, edits: [{ span: e.span, text: matchCase(text.slice(e.span.start, e.span.end), e.suggestion) }], preferred: true }] : undefined,
+	});
+});
+
+/** The HTTP status does not match what the spec or vendor sends with this code. */
+const statusMismatch: Rule = (_text, message) => {
+	if (message.kind !== 'response' || message.status === null || !message.statusSpan) return [];
+	const out: Finding[] = [];
+	const first = firstKnown(message.errors);
+	if (message.status >= 200 && message.status < 300 && message.errors.length) {
+		const expected = first?.entry?.status.includes(message.status);
+		const vendor = message.vendor === 'github' || message.vendor === 'slack';
+		out.push(finding(RuleId.errorWith200, expected || vendor ? 'information' : 'warning',
+			`An error ("${clip(message.errors[0].code)}") was sent with HTTP ${message.status}. ${expected || vendor ? 'This vendor does that on purpose: check the body for an error before reading the token.' : 'OAuth error responses use 4xx statuses; clients that only check the status will treat this as success.'}`,
+			message.statusSpan));
+		return out;
+	}
+	if (first?.entry && first.entry.status.length && !first.entry.status.includes(message.status) && first.source !== 'body') {
+		out.push(finding(RuleId.statusMismatch, 'warning',
+			`"${clip(first.code)}" is normally sent with HTTP ${first.entry.status.join(' or ')}, not ${message.status}.`, message.statusSpan, { entryId: first.entry.id }));
+	}
+	return out;
+};
+
+/** RFC 9110 §15.5.2: a 401 response must carry a challenge. */
+const missingChallenge: Rule = (_text, message) => {
+	if (message.kind !== 'response' || message.status !== 401 || !message.statusSpan || message.headers.length === 0) return [];
+	if (header(message, 'www-authenticate')) return [];
+	return [finding(RuleId.missingWwwAuthenticate, 'warning', 'HTTP 401 without a WWW-Authenticate header: the server does not say which authentication scheme (Basic, Bearer, DPoP) it expects.', message.statusSpan)];
+};
+
+/** Challenges that only parse thanks to leniency. */
+const malformedChallenges: Rule = (_text, message) => message.challenges.flatMap(({ challenges }) =>
+	challenges.flatMap(c => c.problems.slice(0, 3).map(p => finding(RuleId.malformedChallenge, 'warning', `Malformed WWW-Authenticate challenge: ${p.message}`, p.span))));
+
+/** A body whose shape contradicts its Content-Type, or a token error not sent as JSON. */
+const contentType: Rule = (_text, message) => {
+	if (message.kind !== 'response' || !message.body || message.bodyFormat === 'empty') return [];
+	const out: Finding[] = [];
+	const ct = message.contentType;
+	const ctHeader = header(message, 'content-type');
+	const isJsonType = !!ct && (ct.includes('json'));
+	if (ct && ctHeader) {
+		const jsonBody = message.bodyFormat === 'json' || message.bodyFormat === 'problem+json';
+		if ((jsonBody && !isJsonType) || (!jsonBody && isJsonType)) {
+			out.push(finding(RuleId.contentTypeMismatch, 'warning', `The body is ${describeFormat(message.bodyFormat)} but Content-Type says "${clip(ct)}"; strict clients will fail to parse it.`, ctHeader.valueSpan));
+		}
+	}
+	const tokenError = message.errors.length > 0 && (message.location === 'token' || message.location === null);
+	if (tokenError && message.bodyFormat !== 'json' && message.bodyFormat !== 'problem+json') {
+		const github = message.vendor === 'github' && message.bodyFormat === 'form';
+		out.push(finding(RuleId.errorNotJson, github ? 'information' : 'warning',
+			github ? 'GitHub sends form-encoded token responses unless the request says "Accept: application/json".'
+				: `The error is sent as ${describeFormat(message.bodyFormat)}; RFC 6749 §5.2 token errors are JSON objects with an "error" member.`, message.body));
+	}
+	return out;
+};
+
+/** RFC 6749 §5.1: responses carrying tokens must not be cached. */
+const missingNoStore: Rule = (_text, message) => {
+	if (message.kind !== 'response' || message.headers.length === 0 || !message.json) return [];
+	if (!message.json.values.some(v => v.depth === 1 && (v.key === 'access_token' || v.key === 'refresh_token' || v.key === 'id_token'))) return [];
+	const cacheControl = header(message, 'cache-control');
+	if (cacheControl && /no-store/i.test(cacheControl.value)) return [];
+	return [finding(RuleId.missingNoStore, 'warning', 'This response carries tokens but no "Cache-Control: no-store"; proxies and browsers may keep a copy.', message.startLine ?? message.span)];
+};
+
+/** RFC 6749 Appendix A.7/A.8: error and error_description use printable ASCII without `"` and `\`. */
+const invalidErrorChars: Rule = (_text, message) => {
+	const out: Finding[] = [];
+	for (const e of message.errors) {
+		if (e.source === 'text' || e.source === 'body') continue;
+		if (!isNqsChars(e.code)) out.push(finding(RuleId.invalidErrorChars, 'warning', 'The error code contains characters RFC 6749 does not allow (only printable ASCII without " and \\).', e.span));
+		if (e.description && e.descriptionSpan && !isNqsChars(e.description)) {
+			out.push(finding(RuleId.invalidErrorChars, 'hint', 'error_description contains characters RFC 6749 does not allow (line breaks, non-ASCII, " or \\); some clients reject or mangle it.', e.descriptionSpan));
+		}
+	}
+	return out;
+};
+
+/** RFC 9457: the problem's `status` member should equal the HTTP status. */
+const problemStatus: Rule = (_text, message) => {
+	if (message.bodyFormat !== 'problem+json' || !message.json || message.status === null) return [];
+	const status = jsonValue(message.json, 'status');
+	if (!status || typeof status.value !== 'number' || status.value === message.status) return [];
+	return [finding(RuleId.problemStatusMismatch, 'warning', `The problem details say status ${status.value} but the HTTP status is ${message.status}.`, status.span)];
+};
+
+/** Device flow and CIBA polling signals: what the client should do next. */
+const pollingAdvice: Rule = (_text, message) => message.errors.filter(e => e.entry?.flags?.polling).map(e => {
+	const slow = e.code === 'slow_down';
+	return finding(RuleId.pollingAdvice, 'information', slow
+		? 'Polling too fast: add 5 seconds to the polling interval for this and all later requests, then keep polling.'
+		: 'Not an failure: the user has not finished yet. Keep polling at the interval the server gave (default 5 seconds) until the device code expires.', e.span, { entryId: e.entry!.id });
+});
+
+/** Trace and correlation ids that a vendor's support desk asks for. */
+const supportIds: Rule = (_text, message) => {
+	const ids = message.facts.filter(f => f.support);
+	if (!ids.length) return [];
+	const list = ids.map(f => `${f.label} ${clip(f.value, 60)}`).join(', ');
+	return [finding(RuleId.supportIds, 'information', `Quote these when you contact support: ${list}.`, ids[0].span)];
+};
+
+/** Every response rule, in reporting order. */
+export const responseRules: readonly Rule[] = [
+	recognizedErrors, vendorCodes, httpStatus, unknownCodes, statusMismatch, missingChallenge, malformedChallenges,
+	contentType, missingNoStore, invalidErrorChars, problemStatus, pollingAdvice, supportIds,
+];
+
+function firstKnown(errors: readonly ErrorMention[]): ErrorMention | undefined {
+	return errors.find(e => e.entry) ?? errors[0];
+}
+
+function isNqsChars(value: string): boolean {
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+	}
+	return true;
+}
+
+function describeFormat(format: HttpMessage['bodyFormat']): string {
+	switch (format) {
+		case 'json': return 'JSON';
+		case 'problem+json': return 'problem+json';
+		case 'form': return 'form-urlencoded';
+		case 'html': return 'an HTML page';
+		case 'text': return 'plain text';
+		default: return 'empty';
+	}
+}
+
+/** Shortens pasted values quoted in messages. */
+export function clip(value: string, max = 80): string {
+	const oneLine = value.replace(/[\r\n\t]+/g, ' ');
+	return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+function matchCase(original: string, suggestion: string): string {
+	return original === original.toUpperCase() && original !== original.toLowerCase() ? suggestion.toUpperCase() : suggestion;
+}

@@ -1,0 +1,136 @@
+import { parseFormParams } from '../parse/formBody';
+import type { HttpMessage } from '../recognize/model';
+import type { SecretKind, SecretSpan, Span } from '../types';
+import { isPlaceholder, scanTokenShapes } from './tokenShapes';
+
+/** Parameter and JSON key names whose values are credentials. */
+const SECRET_FIELDS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
+	['access_token', 'access_token'], ['accesstoken', 'access_token'], ['token', 'access_token'],
+	['refresh_token', 'refresh_token'], ['refreshtoken', 'refresh_token'],
+	['id_token', 'id_token'], ['idtoken', 'id_token'],
+	['client_secret', 'client_secret'], ['clientsecret', 'client_secret'], ['secret', 'client_secret'],
+	['client_assertion', 'client_assertion'], ['assertion', 'assertion'],
+	['code', 'authorization_code'], ['device_code', 'device_code'], ['code_verifier', 'code_verifier'],
+	['password', 'password'], ['subject_token', 'subject_token'], ['actor_token', 'subject_token'],
+	['registration_access_token', 'registration_token'], ['mfa_token', 'mfa_token'],
+	['api_key', 'api_key'], ['apikey', 'api_key'], ['session_token', 'access_token'],
+	['private_key', 'private_key'], ['x-api-key', 'api_key'],
+]);
+
+/** Fields whose short values are still secrets; for the others a value needs at least 8 characters. */
+const ALWAYS_SECRET: ReadonlySet<SecretKind> = new Set(['password', 'client_secret']);
+
+/**
+ * Every secret value in a message: token fields of JSON and form bodies,
+ * credential headers, query parameters of the request target, and
+ * credential-shaped strings anywhere in the message. Sorted, non-overlapping.
+ */
+export function findSecrets(text: string, message: HttpMessage): SecretSpan[] {
+	const found: SecretSpan[] = [];
+	for (const v of message.json?.values ?? []) {
+		// In JSON bodies `code` is usually an error code, not an authorization code.
+		if (typeof v.value === 'string' && v.key !== 'code') addField(found, v.key, v.value, v.valueSpan);
+	}
+	for (const p of message.form ?? []) addField(found, p.name, p.value, p.valueSpan);
+	if (message.targetSpan) {
+		const q = text.indexOf('?', message.targetSpan.start);
+		if (q >= 0 && q < message.targetSpan.end) {
+			for (const p of parseFormParams(text, q + 1, message.targetSpan.end)) addField(found, p.name, p.value, p.valueSpan);
+		}
+	}
+	for (const h of message.headers) addHeader(text, found, h.lower, h.valueSpan);
+	if (message.bodyFormat === 'text' || message.bodyFormat === 'html' || message.kind === 'fragment') {
+		const span = message.kind === 'fragment' ? message.span : message.body;
+		if (span) addKeyValueSecrets(text, span, found);
+	}
+	found.push(...scanTokenShapes(text, message.span.start, message.span.end));
+	return normalise(found);
+}
+
+function addField(out: SecretSpan[], name: string, value: string, span: Span): void {
+	const kind = SECRET_FIELDS.get(name.toLowerCase());
+	if (!kind || isPlaceholder(value)) return;
+	if (value.length < 8 && !ALWAYS_SECRET.has(kind)) return;
+	if (kind === 'authorization_code' && /^[a-z_]+$/.test(value)) return;
+	if (span.end > span.start) out.push({ kind, ...span });
+}
+
+function addHeader(text: string, out: SecretSpan[], lower: string, value: Span): void {
+	const raw = text.slice(value.start, value.end);
+	if (lower === 'authorization' || lower === 'proxy-authorization') {
+		const space = raw.indexOf(' ');
+		if (space < 0) return;
+		const scheme = raw.slice(0, space).toLowerCase();
+		const credStart = value.start + space + 1 + (raw.length - space - 1 - raw.slice(space + 1).trimStart().length);
+		const credential = text.slice(credStart, value.end);
+		if (isPlaceholder(credential) || credential.length < 4) return;
+		const kind: SecretKind = scheme === 'basic' ? 'basic_credentials' : scheme === 'bearer' || scheme === 'dpop' ? 'bearer_token' : 'api_key';
+		out.push({ kind, start: credStart, end: value.end });
+	} else if (lower === 'dpop') {
+		if (!isPlaceholder(raw)) out.push({ kind: 'dpop_proof', ...value });
+	} else if (lower === 'cookie' || lower === 'set-cookie') {
+		addCookieValues(text, out, value);
+	} else if (lower === 'x-api-key' || lower === 'api-key' || lower === 'apikey' || lower === 'ocp-apim-subscription-key' || lower === 'x-functions-key') {
+		if (!isPlaceholder(raw)) out.push({ kind: 'api_key', ...value });
+	}
+}
+
+/** The value of each `name=value` pair of a Cookie / Set-Cookie header (attributes excluded). */
+function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
+	const ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'priority', 'partitioned']);
+	let pos = value.start;
+	while (pos < value.end) {
+		let stop = pos;
+		while (stop < value.end && text.charCodeAt(stop) !== 59 && text.charCodeAt(stop) !== 44) stop++;
+		const eq = text.indexOf('=', pos);
+		if (eq > pos && eq < stop) {
+			const name = text.slice(pos, eq).trim().toLowerCase();
+			const v = text.slice(eq + 1, stop).trim();
+			const vStart = eq + 1 + (text.slice(eq + 1, stop).length - text.slice(eq + 1, stop).trimStart().length);
+			if (!ATTRIBUTES.has(name) && v.length >= 4 && !isPlaceholder(v)) out.push({ kind: 'cookie', start: vStart, end: vStart + v.length });
+		}
+		pos = stop + 1;
+	}
+}
+
+const KEY_VALUE = /\b(access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;}<>]{4,4096})/gi;
+
+/** `client_secret=…`, `"password": "…"` and the like in free text (logs, .env snippets). */
+function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
+	const slice = text.slice(span.start, span.end);
+	KEY_VALUE.lastIndex = 0;
+	for (let m = KEY_VALUE.exec(slice); m; m = KEY_VALUE.exec(slice)) {
+		const start = span.start + m.index + m[0].length - m[2].length;
+		addField(out, m[1], m[2], { start, end: start + m[2].length });
+	}
+}
+
+/** Sorted by offset; overlapping spans merged, keeping the more specific (earlier-found) kind. */
+function normalise(spans: SecretSpan[]): SecretSpan[] {
+	const sorted = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || b.s.end - a.s.end || a.i - b.i);
+	const out: SecretSpan[] = [];
+	for (const { s } of sorted) {
+		const last = out[out.length - 1];
+		if (last && s.start < last.end) {
+			if (s.end > last.end) last.end = s.end;
+			continue;
+		}
+		out.push({ ...s });
+	}
+	return out;
+}
+
+/**
+ * Replaces every secret value the analysis detects with a marker such as
+ * «redacted:access_token». Positions outside secrets are kept as they are.
+ */
+export function redactSpans(text: string, spans: readonly SecretSpan[], marker: (kind: SecretKind) => string): string {
+	const sorted = normalise([...spans]);
+	let out = '';
+	let cursor = 0;
+	for (const s of sorted) {
+		out += text.slice(cursor, s.start) + marker(s.kind);
+		cursor = s.end;
+	}
+	return out + text.slice(cursor);
+}

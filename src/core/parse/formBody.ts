@@ -75,7 +75,7 @@ export function looksLikeForm(text: string, start: number, end: number): boolean
 	if (eq <= start || eq >= end) return false;
 	for (let i = start; i < end; i++) {
 		const c = text.charCodeAt(i);
-		if (c === 32 || c === 9 || c === 123 || c === 60 || c === 34) return false;
+		if (c === 32 || c === 9 || c === 60 || c === 34) return false;
 		if (c === 10 || c === 13) {
 			// REST Client lets a long body continue on lines that start with '&'
 			let j = i + 1;

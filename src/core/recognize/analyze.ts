@@ -119,8 +119,12 @@ function addSecretOnlyFragments(text: string, messages: HttpMessage[]): void {
 		const probe = emptyFragment({ start, end });
 		const secrets = findSecrets(text, probe);
 		if (!secrets.length) continue;
-		const fragment = emptyFragment({ start: secrets[0].start, end: secrets[secrets.length - 1].end });
-		messages.push(fragment);
+		// Whole lines, so that the key naming each secret stays inside the fragment.
+		let from = secrets[0].start;
+		while (from > start && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) from--;
+		let to = secrets[secrets.length - 1].end;
+		while (to < end && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+		messages.push(emptyFragment({ start: from, end: to }));
 	}
 }
 

@@ -8,7 +8,7 @@ const SECRET_FIELDS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKin
 	['access_token', 'access_token'], ['accesstoken', 'access_token'], ['token', 'access_token'],
 	['refresh_token', 'refresh_token'], ['refreshtoken', 'refresh_token'],
 	['id_token', 'id_token'], ['idtoken', 'id_token'],
-	['client_secret', 'client_secret'], ['clientsecret', 'client_secret'], ['secret', 'client_secret'],
+	['client_secret', 'client_secret'], ['clientsecret', 'client_secret'], ['client-secret', 'client_secret'], ['secret', 'client_secret'],
 	['client_assertion', 'client_assertion'], ['assertion', 'assertion'],
 	['code', 'authorization_code'], ['device_code', 'device_code'], ['code_verifier', 'code_verifier'],
 	['password', 'password'], ['subject_token', 'subject_token'], ['actor_token', 'subject_token'],
@@ -93,7 +93,7 @@ function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
 	}
 }
 
-const KEY_VALUE = /\b(access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;}<>]{4,4096})/gi;
+const KEY_VALUE = /\b(access_token|refresh_token|id_token|client_secret|clientsecret|client-secret|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;<>]{4,4096})/gi;
 
 /** `client_secret=…`, `"password": "…"` and the like in free text (logs, .env snippets). */
 function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {

@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, renderReport, type Analysis, type Severity } from '../core';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { toJson, toText } from './output';
+
+const EXTENSIONS = ['.http', '.rest', '.txt', '.log', '.json', '.md', '.jsonc'];
+const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+interface Input {
+	file: string;
+	text: string;
+}
+
+/** Runs the CLI; returns the exit code. */
+export function run(argv: readonly string[], stdout: (s: string) => void, stderr: (s: string) => void, stdinText: () => string, isTty: boolean): number {
+	let options: CliOptions;
+	try {
+		options = parseArgs(argv);
+	} catch (e) {
+		if (e instanceof UsageError) {
+			stderr(`token-error-help: ${e.message}\n\n${USAGE}\n`);
+			return 2;
+		}
+		throw e;
+	}
+	if (options.command === 'help') {
+		stdout(`${USAGE}\n`);
+		return 0;
+	}
+	if (options.command === 'version') {
+		stdout(`${VERSION}\n`);
+		return 0;
+	}
+	let inputs: Input[];
+	try {
+		inputs = readInputs(options.inputs, stdinText);
+	} catch (e) {
+		stderr(`token-error-help: ${(e as Error).message}\n`);
+		return 2;
+	}
+	const results = inputs.map(input => ({ ...input, analysis: analyze(input.text) }));
+	const color = options.color ?? isTty;
+	if (options.json) {
+		stdout(`${JSON.stringify(toJson(results, results.length > 1), null, 2)}\n`);
+	} else if (options.markdown) {
+		for (const r of results) stdout(`${scrub(renderReport(r.text, r.analysis.messages), r.text, r.analysis)}\n`);
+	} else {
+		stdout(`${results.map(r => scrub(toText(r.file, r.text, r.analysis, color), r.text, r.analysis)).join('\n\n')}\n`);
+	}
+	if (options.failOn) {
+		const threshold = RANK[options.failOn];
+		const failing = results.some(r => r.analysis.messages.some(m => m.findings.some(f => RANK[f.severity] >= threshold)));
+		if (failing) return 1;
+	}
+	return 0;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** Last line of defence: no detected secret value (8+ characters) ever reaches the output. */
+function scrub(output: string, text: string, analysis: Analysis): string {
+	const values = new Set<string>();
+	for (const m of analysis.messages) {
+		for (const s of m.secrets) if (s.end - s.start >= 8) values.add(text.slice(s.start, s.end));
+	}
+	let result = output;
+	for (const value of values) result = result.split(value).join('«redacted»');
+	return result;
+}
+
+function readInputs(paths: readonly string[], stdinText: () => string): Input[] {
+	if (paths.length === 0 || (paths.length === 1 && paths[0] === '-')) return [{ file: '<stdin>', text: stdinText() }];
+	const inputs: Input[] = [];
+	for (const path of paths) {
+		if (path === '-') {
+			inputs.push({ file: '<stdin>', text: stdinText() });
+			continue;
+		}
+		let stat;
+		try {
+			stat = statSync(path);
+		} catch {
+			throw new Error(`cannot read "${path}": no such file or directory.`);
+		}
+		if (stat.isDirectory()) {
+			const files = listFiles(path);
+			if (!files.length) throw new Error(`"${path}" holds no .http, .rest, .txt, .log, .json or .md files.`);
+			for (const file of files) inputs.push(readOne(file));
+		} else {
+			inputs.push(readOne(path));
+		}
+	}
+	return inputs;
+}
+
+function readOne(file: string): Input {
+	try {
+		if (statSync(file).size > MAX_INPUT_BYTES) throw new Error(`"${file}" is larger than 512 MB.`);
+		return { file, text: readFileSync(file, 'utf8') };
+	} catch (e) {
+		const message = (e as NodeJS.ErrnoException).code ? `cannot read "${file}" (${(e as NodeJS.ErrnoException).code}).` : (e as Error).message;
+		throw new Error(message);
+	}
+}
+
+function listFiles(dir: string): string[] {
+	const out: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		const full = join(dir, entry.name);
+		if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...listFiles(full));
+		else if (entry.isFile() && EXTENSIONS.some(ext => entry.name.endsWith(ext)) && entry.name !== 'EXPECTED.md') out.push(full);
+	}
+	return out;
+}
+
+if (require.main === module) {
+	const code = run(process.argv.slice(2), s => process.stdout.write(s), s => process.stderr.write(s), () => {
+		try {
+			return readFileSync(0, 'utf8');
+		} catch {
+			throw new Error('cannot read standard input.');
+		}
+	}, !!process.stdout.isTTY);
+	process.exitCode = code;
+}
+

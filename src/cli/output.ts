@@ -1,0 +1,71 @@
+import { explainMessage, hasContent, lineOf, vendorName, type Analysis, type HttpMessage, type Severity } from '../core';
+
+/** The `--json` document: version 1; fields may be added, never renamed. */
+export function toJson(results: ReadonlyArray<{ file: string; text: string; analysis: Analysis }>, multiple: boolean): object {
+	const messages = results.flatMap(({ file, analysis }) => analysis.messages.filter(hasContent).map(m => ({
+		...(multiple ? { file } : {}),
+		...messageJson(m),
+	})));
+	const truncated = results.some(r => r.analysis.truncated);
+	return { version: 1, messages, ...(truncated ? { truncated } : {}) };
+}
+
+function messageJson(m: HttpMessage): object {
+	return {
+		kind: m.kind,
+		start: m.span.start,
+		end: m.span.end,
+		status: m.status,
+		vendor: m.vendor,
+		errors: m.errors.map(e => ({ code: e.code, entry: e.entry?.id ?? null, start: e.span.start, end: e.span.end })),
+		vendorCodes: m.vendorCodes.map(v => ({ code: v.code, entry: v.entry?.id ?? null, start: v.span.start, end: v.span.end })),
+		findings: m.findings.map(f => ({ rule: f.rule, severity: f.severity, message: f.message, start: f.span.start, end: f.span.end })),
+		secrets: m.secrets.map(s => ({ kind: s.kind, start: s.start, end: s.end })),
+	};
+}
+
+const SEVERITY_MARK: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
+
+/** Human-readable report of one file's analysis. */
+export function toText(file: string, text: string, analysis: Analysis, color: boolean): string {
+	const paint = (s: string, code: string) => color ? `${code}${s}\x1b[0m` : s;
+	const bold = (s: string) => paint(s, '\x1b[1m');
+	const relevant = analysis.messages.filter(hasContent);
+	const out: string[] = [bold(file)];
+	if (!relevant.length) out.push('  No OAuth/OIDC error, error response or secret found.');
+	for (const m of relevant) {
+		const e = explainMessage(text, m);
+		const where = [m.kind, m.status !== null ? `HTTP ${m.status}` : '', m.vendor ? vendorName(m.vendor) : ''].filter(Boolean).join(' · ');
+		out.push('', `  ${bold(`line ${lineOf(text, m.span.start)}`)}  ${where}`);
+		out.push(`  ${bold(e.headline)}`);
+		for (const f of m.findings) {
+			const pos = position(text, f.span.start);
+			out.push(`    ${pos.padEnd(8)} ${paint(SEVERITY_MARK[f.severity].padEnd(7), COLORS[f.severity])} ${oneLine(f.message)}  ${paint(`[${f.rule}]`, '\x1b[90m')}`);
+		}
+		if (e.cause) out.push(`  Likely cause: ${oneLine(e.cause)}`);
+		if (e.steps.length) {
+			out.push('  Next steps:');
+			e.steps.slice(0, 5).forEach((s, i) => out.push(`    ${i + 1}. ${oneLine(s)}`));
+		}
+		const ids = m.facts.filter(f => f.support);
+		if (ids.length) out.push(`  For support: ${ids.map(f => `${f.label} ${oneLine(f.value)}`).join(', ')}`);
+		const ref = e.references.find(r => r.url);
+		if (ref) out.push(`  See: ${ref.url}`);
+	}
+	if (analysis.truncated) out.push('', '  Note: the document holds more messages than the analysis limit; later ones were not examined.');
+	return out.join('\n');
+}
+
+function position(text: string, offset: number): string {
+	const line = lineOf(text, offset);
+	let start = offset;
+	while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+	return `${line}:${offset - start + 1}`;
+}
+
+/** Control characters (terminal escapes from pasted text) never reach the terminal. */
+function oneLine(s: string): string {
+	// eslint-disable-next-line no-control-regex
+	return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}

@@ -1,0 +1,184 @@
+import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
+import type { CatalogEntry, Reference } from '../catalog/catalogTypes';
+import type { Finding, HttpMessage } from '../recognize/model';
+import { clip } from '../rules/responseRules';
+import { redactionMarker } from '../secrets/tokenShapes';
+import type { SecretSpan, Span } from '../types';
+import { code, escapeMarkdown, safeLink } from './markdown';
+
+/** What went wrong, why, and what to do next, for one message. Pasted text in it is already redacted. */
+export interface Explanation {
+	headline: string;
+	whatHappened: string;
+	cause?: string;
+	steps: string[];
+	facts: Array<{ label: string; value: string }>;
+	references: Reference[];
+	/** Findings other than the recognised codes themselves (warnings about the response or request). */
+	notes: Finding[];
+	/** Catalog codes the explanation is about (trusted text). */
+	codes: string[];
+}
+
+const VENDOR_NAMES: Readonly<Record<string, string>> = {
+	entra: 'Microsoft Entra ID', okta: 'Okta', auth0: 'Auth0', google: 'Google', github: 'GitHub', slack: 'Slack',
+	keycloak: 'Keycloak', cognito: 'Amazon Cognito', salesforce: 'Salesforce', authlete: 'Authlete', akoya: 'Akoya', aicrisk: 'AICRisk',
+};
+const LOCATION_NAMES: Readonly<Record<string, string>> = {
+	authorization: 'authorization endpoint (redirect)', token: 'token endpoint', resource: 'resource server', userinfo: 'UserInfo endpoint',
+	revocation: 'revocation endpoint', introspection: 'introspection endpoint', registration: 'registration endpoint', device: 'device flow',
+	ciba: 'CIBA backchannel flow', par: 'pushed authorization request endpoint', management: 'management API', client: 'client library',
+};
+
+/** Human name of a vendor id. */
+export function vendorName(vendor: string): string {
+	return VENDOR_NAMES[vendor] ?? vendor;
+}
+
+/** Explains one analysed message. Secrets inside pasted text are replaced by markers. */
+export function explainMessage(text: string, message: HttpMessage, catalog: Catalog = bundledCatalog()): Explanation {
+	const error = message.errors.find(e => e.entry) ?? message.errors[0];
+	const vendorCode = message.vendorCodes.find(v => v.entry);
+	const statusEntry = message.status && message.status >= 400 ? catalog.lookup(String(message.status), { kind: 'status' }) : undefined;
+	const primary: CatalogEntry | undefined = error?.entry ?? vendorCode?.entry ?? statusEntry;
+	const entries = uniqueEntries([vendorCode?.entry, error?.entry, primary]);
+	const describedBy = error?.description ?? vendorCode?.description;
+	const codes = [...new Set([error?.entry?.code, vendorCode?.entry?.code].filter((c): c is string => !!c))];
+
+	const headline = headlineOf(message, error?.code, primary);
+	const where = [
+		message.vendor ? `from ${vendorName(message.vendor)}` : '',
+		message.location && LOCATION_NAMES[message.location] ? `at the ${LOCATION_NAMES[message.location]}` : '',
+		message.status !== null ? `with HTTP ${message.status}` : '',
+	].filter(Boolean).join(' ');
+	const whatHappened = primary
+		? `${primary.summary}${where ? ` This one came ${where}.` : ''}`
+		: message.secrets.length ? 'No error here, but the text holds credentials that should not be shared.' : `No OAuth error code was recognised${where ? ` in this message ${where}` : ''}.`;
+
+	const causeSource = vendorCode?.entry ?? error?.entry ?? statusEntry;
+	const cause = causeSource ? matchCause(causeSource, describedBy, message.vendor)?.text : undefined;
+
+	const steps: string[] = [];
+	for (const entry of entries) for (const fix of entry.fixes) if (!steps.includes(fix.text)) steps.push(fix.text);
+	const notes = message.findings.filter(f => f.rule !== 'recognized-error' && f.rule !== 'vendor-code' && f.rule !== 'http-status');
+	for (const note of notes) {
+		if (note.rule === 'polling-advice' || note.rule === 'secret-exposed') continue;
+		if (note.severity === 'error' || note.severity === 'warning') steps.push(note.message);
+	}
+	if (message.secrets.length) steps.push('Redact the secrets in this text before sharing it, and revoke any that are still valid.');
+
+	return {
+		headline, whatHappened, cause, steps: steps.slice(0, 8),
+		facts: factsOf(text, message, error, primary),
+		references: uniqueReferences(entries.flatMap(e => e.references)),
+		notes, codes,
+	};
+}
+
+function headlineOf(message: HttpMessage, errorCode: string | undefined, primary: CatalogEntry | undefined): string {
+	if (primary && errorCode) return `${clip(errorCode, 60)}: ${primary.title}`;
+	if (primary) return `${primary.code}: ${primary.title}`;
+	if (errorCode) return `Unknown error code "${clip(errorCode, 60)}"`;
+	if (message.status !== null) return `HTTP ${message.status}${message.reason ? ` ${clip(message.reason, 40)}` : ''}`;
+	return message.secrets.length ? 'Credentials in pasted text' : 'Pasted text';
+}
+
+function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined): Explanation['facts'] {
+	const facts: Explanation['facts'] = [];
+	if (message.status !== null) facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${message.reason}` : ''}` });
+	if (primary?.status.length) facts.push({ label: 'Expected status', value: primary.status.join(', ') });
+	if (message.vendor) facts.push({ label: 'Vendor', value: vendorName(message.vendor) });
+	if (message.location) facts.push({ label: 'Where', value: LOCATION_NAMES[message.location] ?? message.location });
+	if (error) facts.push({ label: 'error', value: clip(error.code, 100) });
+	if (error?.descriptionSpan) facts.push({ label: 'error_description', value: safeSlice(text, error.descriptionSpan, message.secrets, 400) });
+	else if (error?.description) facts.push({ label: 'error_description', value: clip(error.description, 400) });
+	for (const v of uniqueBy(message.vendorCodes, v => v.code)) facts.push({ label: 'Vendor code', value: v.code });
+	for (const f of message.facts) facts.push({ label: f.label, value: clip(f.value, 100) });
+	if (message.secrets.length) facts.push({ label: 'Secrets found', value: [...new Set(message.secrets.map(s => s.kind))].join(', ') });
+	return facts;
+}
+
+/** Pasted text with every secret inside it replaced by its marker, clipped to one line. */
+export function safeSlice(text: string, span: Span, secrets: readonly SecretSpan[], max = 200): string {
+	let out = '';
+	let cursor = span.start;
+	for (const s of secrets) {
+		if (s.end <= span.start || s.start >= span.end) continue;
+		out += text.slice(cursor, Math.max(cursor, s.start)) + redactionMarker(s.kind);
+		cursor = Math.max(cursor, s.end);
+	}
+	out += text.slice(cursor, span.end);
+	return clip(out, max);
+}
+
+/** Renders an explanation as Markdown; pasted text is escaped, links are https only. */
+export function renderExplanation(explanation: Explanation, level = 2): string {
+	const h = '#'.repeat(level);
+	const lines: string[] = [`${h} ${escapeMarkdown(explanation.headline)}`, '', `**What happened.** ${escapeMarkdown(explanation.whatHappened)}`, ''];
+	if (explanation.cause) lines.push(`**Most likely cause.** ${escapeMarkdown(explanation.cause)}`, '');
+	if (explanation.steps.length) {
+		lines.push('**What to do next**', '');
+		explanation.steps.forEach((s, i) => lines.push(`${i + 1}. ${escapeMarkdown(s)}`));
+		lines.push('');
+	}
+	if (explanation.facts.length) {
+		lines.push('**Facts**', '');
+		for (const f of explanation.facts) lines.push(`- ${escapeMarkdown(f.label)}: ${escapeMarkdown(f.value)}`);
+		lines.push('');
+	}
+	const info = explanation.notes.filter(n => n.severity === 'information' && n.rule !== 'secret-exposed');
+	if (info.length) {
+		lines.push('**Notes**', '');
+		for (const n of info) lines.push(`- ${escapeMarkdown(n.message)}`);
+		lines.push('');
+	}
+	if (explanation.references.length) {
+		lines.push('**References**', '');
+		for (const r of explanation.references) lines.push(`- ${safeLink(r.title, r.url)}`);
+		lines.push('');
+	}
+	return lines.join('\n');
+}
+
+/** A whole report (the Explain Response command, `explain --markdown`) for the given messages. */
+export function renderReport(text: string, messages: readonly HttpMessage[], catalog: Catalog = bundledCatalog()): string {
+	const relevant = messages.filter(hasContent);
+	if (!relevant.length) return '# Token Error Help\n\nNo OAuth or OpenID Connect error, HTTP error response or secret was found in this text.\n';
+	const parts = ['# Token Error Help', ''];
+	for (const m of relevant) {
+		const e = explainMessage(text, m, catalog);
+		parts.push(renderExplanation({ ...e, headline: `${e.headline} (line ${lineOf(text, m.span.start)})` }));
+	}
+	return parts.join('\n');
+}
+
+/** A message worth reporting: it has an error, a vendor code, a finding or a secret. */
+export function hasContent(m: HttpMessage): boolean {
+	return m.errors.length > 0 || m.vendorCodes.length > 0 || m.findings.length > 0 || m.secrets.length > 0;
+}
+
+/** 1-based line number of an offset (LF, CRLF and CR line ends). */
+export function lineOf(text: string, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset && i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) line++;
+		else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+	}
+	return line;
+}
+
+function uniqueEntries(list: Array<CatalogEntry | null | undefined>): CatalogEntry[] {
+	return [...new Set(list.filter((e): e is CatalogEntry => !!e))];
+}
+
+function uniqueReferences(refs: Reference[]): Reference[] {
+	return uniqueBy(refs, r => r.url ?? r.title).slice(0, 6);
+}
+
+function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
+	const seen = new Set<string>();
+	return items.filter(i => !seen.has(key(i)) && !!seen.add(key(i)));
+}
+
+export { code };

@@ -1,0 +1,31 @@
+/**
+ * Token Error Help core: a vscode-free, Node-free engine that recognises
+ * OAuth 2.0 / OpenID Connect errors in pasted text and explains them.
+ */
+import { analyze } from './recognize/analyze';
+import { redactSpans } from './secrets/secrets';
+import { redactionMarker } from './secrets/tokenShapes';
+import type { Analysis, HttpMessage } from './recognize/model';
+
+export { analyze, DEFAULT_MAX_MESSAGES, type AnalyzeOptions } from './recognize/analyze';
+export { bundledCatalog, Catalog, matchCause } from './catalog/catalog';
+export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
+export { explainMessage, hasContent, lineOf, renderExplanation, renderReport, vendorName, type Explanation } from './explain/explain';
+export { escapeMarkdown } from './explain/markdown';
+export type { Analysis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';
+export { RuleId } from './rules/ruleIds';
+export type { SecretKind, SecretSpan, Severity, Span } from './types';
+
+/** Replaces every secret the analysis detects in `text` with a marker such as «redacted:access_token». */
+export function redact(text: string, analysis: Analysis = analyze(text)): string {
+	return redactSpans(text, analysis.messages.flatMap(m => m.secrets), redactionMarker);
+}
+
+/** The message whose span contains `offset` (innermost fragment first), if any. */
+export function messageAt(analysis: Analysis, offset: number): HttpMessage | undefined {
+	let found: HttpMessage | undefined;
+	for (const m of analysis.messages) {
+		if (m.span.start <= offset && offset <= m.span.end && (!found || m.span.end - m.span.start < found.span.end - found.span.start)) found = m;
+	}
+	return found;
+}

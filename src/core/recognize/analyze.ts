@@ -26,6 +26,7 @@ export const DEFAULT_MAX_MESSAGES = 5000;
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 	const catalog = options.catalog ?? bundledCatalog();
+	const variables = fileVariables(text);
 	const max = options.maxMessages ?? DEFAULT_MAX_MESSAGES;
 	const messages: HttpMessage[] = [];
 	let cursor = 0;
@@ -50,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 	if (kept.length < messages.length) truncated = true;
 	addSecretOnlyFragments(text, kept);
 	for (const message of kept) {
-		settleContext(text, message, catalog);
+		settleContext(text, message, catalog, variables);
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
@@ -59,9 +60,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /** Vendor and location from everything the message (and its request) shows, then the best catalog entries. */
-function settleContext(text: string, message: HttpMessage, catalog: Catalog): void {
+function settleContext(text: string, message: HttpMessage, catalog: Catalog, variables: ReadonlyMap<string, string>): void {
 	const request = message.request;
-	message.vendor ??= request?.vendor ?? vendorOf(text, message);
+	message.vendor ??= request?.vendor ?? vendorOf(text, message, variables);
 	message.location ??= (message.target ? locationFromTarget(message.target) : null)
 		?? (request?.target ? locationFromTarget(request.target) : null)
 		?? (message.challenges.some(c => c.challenges.some(ch => ch.params.some(p => p.name === 'error'))) ? 'resource' : null);
@@ -91,9 +92,9 @@ function addProblemTitle(message: HttpMessage, catalog: Catalog): void {
 	}
 }
 
-function vendorOf(text: string, message: HttpMessage): string | null {
+function vendorOf(text: string, message: HttpMessage, variables: ReadonlyMap<string, string>): string | null {
 	const parts: string[] = [];
-	if (message.target) parts.push(message.target);
+	if (message.target) parts.push(expandVariables(message.target, variables));
 	for (const h of message.headers) {
 		if (h.lower.startsWith('x-okta') || h.lower.startsWith('x-amzn')) parts.push(h.lower);
 		parts.push(h.value);
@@ -103,6 +104,19 @@ function vendorOf(text: string, message: HttpMessage): string | null {
 	if (hinted) return hinted;
 	const span = message.kind === 'fragment' ? message.span : message.body;
 	return span ? vendorFromText(text.slice(span.start, Math.min(span.end, span.start + 4096))) : null;
+}
+
+/** REST Client / httpYac file variables (`@host = https://login.example.com`), for reading request targets. */
+function fileVariables(text: string): Map<string, string> {
+	const variables = new Map<string, string>();
+	const pattern = /^[ \t]*@([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*(\S[^\r\n]{0,511})$/gm;
+	for (let m = pattern.exec(text); m && variables.size < 500; m = pattern.exec(text)) variables.set(m[1], m[2].trim());
+	return variables;
+}
+
+function expandVariables(target: string, variables: ReadonlyMap<string, string>): string {
+	if (!variables.size || !target.includes('{{')) return target;
+	return target.replace(/\{\{\s{0,4}([\w.-]{1,64})\s{0,4}\}\}/g, (whole, name: string) => variables.get(name) ?? whole);
 }
 
 /** Secrets outside any message (a token pasted on its own) still get a fragment so they are reported and redacted. */

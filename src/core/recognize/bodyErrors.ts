@@ -20,21 +20,46 @@ const FACT_KEYS: ReadonlyArray<readonly [string, string, boolean]> = [
 	['x-request-id', 'Request ID', true],
 ];
 
-/** Reads the error fields of a JSON body (OAuth, problem+json, Entra, Okta, AWS, Slack, Authlete, Google APIs). */
+/** Keys that mark an object as an error object. */
+const ERROR_OBJECT_KEYS = ['error', 'errorCode', '__type', 'action', 'error_codes[]'];
+/** At most this many nested error objects are read from one body. */
+const MAX_ERROR_OBJECTS = 20;
+
+/**
+ * Reads the error fields of a JSON body (OAuth, problem+json, Entra, Okta, AWS,
+ * Slack, Authlete, Google APIs), at the top level and in nested objects such as
+ * HAR or log exports that wrap the response (`response.body.error`).
+ */
 export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): BodyFindings {
 	const found: BodyFindings = { errors: [], vendorCodes: [], facts: [], vendorHint: null };
-	const description = jsonString(body, 'error_description') ?? jsonString(body, 'errorSummary') ?? jsonString(body, 'message')
-		?? jsonString(body, 'detail') ?? jsonString(body, 'error.message') ?? jsonString(body, 'resultMessage');
-	const uri = jsonString(body, 'error_uri') ?? jsonString(body, 'errorLink');
+	const prefixes: string[] = [];
+	for (const v of body.values) {
+		const dot = v.path.lastIndexOf('.');
+		const leaf = dot < 0 ? v.path : v.path.slice(dot + 1);
+		const prefix = dot < 0 ? '' : v.path.slice(0, dot + 1);
+		if (ERROR_OBJECT_KEYS.includes(leaf) && !prefixes.includes(prefix)) prefixes.push(prefix);
+		if (prefixes.length >= MAX_ERROR_OBJECTS) break;
+	}
+	for (const prefix of prefixes) readErrorObject(text, body, prefix, found);
+	resolve(found, catalog);
+	return found;
+}
+
+function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings): void {
+	const str = (key: string) => jsonString(body, prefix + key);
+	const val = (key: string) => jsonValue(body, prefix + key);
+	const description = str('error_description') ?? str('errorSummary') ?? str('message')
+		?? str('detail') ?? str('error.message') ?? str('resultMessage');
+	const uri = str('error_uri') ?? str('errorLink');
 	const withDetails = (mention: ErrorMention): ErrorMention => ({
 		...mention,
 		...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
 		...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 	});
 
-	const error = jsonString(body, 'error');
+	const error = str('error');
 	if (error && error.value.trim()) found.errors.push(withDetails({ code: error.value, entry: null, span: error.valueSpan, source: 'json' }));
-	const errorCode = jsonString(body, 'errorCode');
+	const errorCode = str('errorCode');
 	if (errorCode) {
 		if (/^E\d{7}$/.test(errorCode.value)) {
 			found.vendorCodes.push({ code: errorCode.value, entry: null, span: errorCode.valueSpan, description: description?.value });
@@ -43,7 +68,7 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 			found.errors.push(withDetails({ code: errorCode.value, entry: null, span: errorCode.valueSpan, source: 'json' }));
 		}
 	}
-	const awsType = jsonString(body, '__type');
+	const awsType = str('__type');
 	if (awsType) {
 		const hash = awsType.value.lastIndexOf('#');
 		const name = awsType.value.slice(hash + 1);
@@ -51,27 +76,25 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 		found.vendorCodes.push({ code: name, entry: null, span: { start, end: start + name.length }, description: description?.value });
 		found.vendorHint ??= 'cognito';
 	}
-	const action = jsonString(body, 'action');
-	const responseContent = jsonString(body, 'responseContent');
-	if (action && /^[A-Z_]{2,40}$/.test(action.value) && (responseContent || jsonValue(body, 'resultCode'))) {
+	const action = str('action');
+	const responseContent = str('responseContent');
+	if (action && /^[A-Z_]{2,40}$/.test(action.value) && (responseContent || val('resultCode'))) {
 		found.vendorCodes.push({ code: action.value, entry: null, span: action.valueSpan, description: description?.value });
 		found.vendorHint = 'authlete';
 		if (responseContent) addNestedErrors(text, responseContent, found);
 	}
 	for (const v of body.values) {
-		if (v.path === 'error_codes[]' && typeof v.value === 'number') {
+		if (v.path === `${prefix}error_codes[]` && typeof v.value === 'number') {
 			found.vendorCodes.push({ code: `AADSTS${v.value}`, entry: null, span: v.valueSpan, description: description?.value });
 			found.vendorHint = 'entra';
 		}
 	}
-	const ok = jsonValue(body, 'ok');
+	const ok = val('ok');
 	if (ok && ok.value === false && error) found.vendorHint = 'slack';
-	if (jsonValue(body, 'correlation_id') && jsonValue(body, 'trace_id')) found.vendorHint = 'entra';
-	if (jsonValue(body, 'errorSummary')) found.vendorHint ??= 'okta';
+	if (val('correlation_id') && val('trace_id')) found.vendorHint = 'entra';
+	if (val('errorSummary')) found.vendorHint ??= 'okta';
 	if (description) addDescriptionCodes(text, description, found);
-	addFacts(body, found.facts);
-	resolve(found, catalog);
-	return found;
+	addFacts(body, prefix, found.facts);
 }
 
 /** Authlete wraps the client-facing error JSON in a string; find its codes by their raw text. */
@@ -109,9 +132,9 @@ export function findVendorCodeSpans(text: string, start: number, end: number): S
 	return spans;
 }
 
-function addFacts(body: JsonBody, facts: Fact[]): void {
+function addFacts(body: JsonBody, prefix: string, facts: Fact[]): void {
 	for (const [key, label, support] of FACT_KEYS) {
-		const v = jsonString(body, key);
+		const v = jsonString(body, prefix + key);
 		if (v && v.value) facts.push({ label, value: v.value, span: v.valueSpan, support });
 	}
 }

@@ -1,9 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.cache/**'] },
+	{ ignores: ['examples/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.cache/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -12,6 +13,10 @@ export default tseslint.config(
 			'eqeqeq': ['error', 'smart'],
 			'curly': ['error', 'multi-line'],
 		},
+	},
+	{
+		files: ['scripts/**/*.mjs', 'tools/**/*.mjs'],
+		languageOptions: { globals: globals.node },
 	},
 	{
 		// The core runs anywhere (extension host, browser, CLI): no editor API, no Node built-ins, no console.

@@ -82,8 +82,8 @@ function readInputs(paths: readonly string[], stdinText: () => string): Input[] 
 		let stat;
 		try {
 			stat = statSync(path);
-		} catch {
-			throw new Error(`cannot read "${path}": no such file or directory.`);
+		} catch (cause) {
+			throw new Error(`cannot read "${path}": no such file or directory.`, { cause });
 		}
 		if (stat.isDirectory()) {
 			const files = listFiles(path);
@@ -102,7 +102,7 @@ function readOne(file: string): Input {
 		return { file, text: readFileSync(file, 'utf8') };
 	} catch (e) {
 		const message = (e as NodeJS.ErrnoException).code ? `cannot read "${file}" (${(e as NodeJS.ErrnoException).code}).` : (e as Error).message;
-		throw new Error(message);
+		throw new Error(message, { cause: e });
 	}
 }
 

@@ -29,3 +29,6 @@ export function messageAt(analysis: Analysis, offset: number): HttpMessage | und
 	}
 	return found;
 }
+export { hoverAt, entryMarkdown, type HoverInfo } from './explain/hover';
+export { validateCatalog, type CatalogValidation } from './catalog/validate';
+export { bundledCatalogFiles } from './catalog/bundled';

@@ -1,0 +1,71 @@
+import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
+import type { CatalogEntry } from '../catalog/catalogTypes';
+import type { Analysis, HttpMessage } from '../recognize/model';
+import { describeSecretKind } from '../secrets/secretNames';
+import type { Span } from '../types';
+import { vendorName } from './explain';
+import { escapeMarkdown, safeLink } from './markdown';
+
+/** A hover: the range it covers and its Markdown (pasted text escaped, no secrets). */
+export interface HoverInfo {
+	span: Span;
+	markdown: string;
+	/** The message the hover belongs to (for "Explain Response"). */
+	message: HttpMessage;
+}
+
+/**
+ * The hover at `offset`: an error code, vendor code, status line, challenge or
+ * secret of an analysed document. Reads the analysis only; never re-parses.
+ */
+export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): HoverInfo | undefined {
+	for (const message of analysis.messages) {
+		if (offset < message.span.start || offset > message.span.end) continue;
+		const error = message.errors.find(e => contains(e.span, offset));
+		if (error) {
+			const md = error.entry ? entryMarkdown(error.entry, message, error.description)
+				: `**Unknown error code** ${escapeMarkdown(error.code.slice(0, 80))}${error.suggestion ? ` — did you mean \`${error.suggestion}\`?` : ''}`;
+			return { span: error.span, markdown: md, message };
+		}
+		const vendorCode = message.vendorCodes.find(v => contains(v.span, offset));
+		if (vendorCode) {
+			const md = vendorCode.entry ? entryMarkdown(vendorCode.entry, message, vendorCode.description)
+				: `**${escapeMarkdown(vendorCode.code)}** is not in the bundled catalog yet.${vendorCode.code.startsWith('AADSTS') ? ` Look it up: ${safeLink('Entra error lookup', `https://login.microsoftonline.com/error?code=${vendorCode.code.slice(6)}`)}` : ''}`;
+			return { span: vendorCode.span, markdown: md, message };
+		}
+		const secret = message.secrets.find(s => contains(s, offset));
+		if (secret) {
+			return { span: secret, markdown: `**${describeSecretKind(secret.kind)}** (${secret.end - secret.start} characters). Redact it before sharing; revoke it if it is still valid.`, message };
+		}
+		if (message.statusSpan && message.startLine && contains(message.startLine, offset) && message.status !== null) {
+			const entry = catalog.lookup(String(message.status), { kind: 'status', location: message.location });
+			if (entry) return { span: message.startLine, markdown: entryMarkdown(entry, message, undefined), message };
+		}
+		for (const { header, challenges } of message.challenges) {
+			if (!contains(header.span, offset)) continue;
+			const lines = challenges.map(c => `- **${escapeMarkdown(c.scheme)}**${c.params.length ? `: ${c.params.map(p => escapeMarkdown(`${p.name}=${p.value.slice(0, 60)}`)).join(', ')}` : ''}`);
+			return { span: header.span, markdown: ['**WWW-Authenticate challenge**', '', ...lines].join('\n'), message };
+		}
+	}
+	return undefined;
+}
+
+/** The hover body for a catalog entry seen in this message. */
+export function entryMarkdown(entry: CatalogEntry, message: HttpMessage | undefined, description: string | undefined): string {
+	const parts = [`**${escapeMarkdown(entry.title)}** · \`${entry.code.replace(/`/g, '')}\``, '', escapeMarkdown(entry.summary)];
+	const cause = matchCause(entry, description, message?.vendor);
+	if (cause) parts.push('', `**Likely cause:** ${escapeMarkdown(cause.text)}`);
+	if (entry.fixes.length) parts.push('', '**How to fix:**', ...entry.fixes.slice(0, 3).map(f => `- ${escapeMarkdown(f.text)}`));
+	const facts: string[] = [];
+	if (entry.status.length) facts.push(`expected HTTP ${entry.status.join(' or ')}`);
+	if (message?.status !== null && message?.status !== undefined) facts.push(`got HTTP ${message.status}`);
+	if (message?.vendor) facts.push(escapeMarkdown(vendorName(message.vendor)));
+	if (facts.length) parts.push('', facts.join(' · '));
+	const links = entry.references.filter(r => r.url).slice(0, 3).map(r => safeLink(r.title, r.url));
+	if (links.length) parts.push('', links.join(' · '));
+	return parts.join('\n');
+}
+
+function contains(span: Span, offset: number): boolean {
+	return span.start <= offset && offset <= span.end;
+}

@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { analyze, messageAt, redact, renderReport, type Analysis, type HttpMessage } from '../core';
+import { AnalysisCache } from './analysisCache';
+import type { CatalogService } from './catalogService';
+import { Commands, REPORT_SCHEME } from './constants';
+
+/** What the explain commands return (handy for tests and other extensions). */
+export interface ExplainResult {
+	uri: string;
+	markdown: string;
+}
+
+/**
+ * "Explain Response": the selection, else the message at the cursor, else the
+ * whole document; "Explain Response from Clipboard"; "Copy Redacted Report".
+ * Reports open as read-only Markdown previews beside the editor.
+ */
+export class ExplainCommands implements vscode.Disposable {
+	readonly #reports = new Map<string, { markdown: string; redacted: string }>();
+	readonly #onDidChange = new vscode.EventEmitter<vscode.Uri>();
+	readonly #subscriptions: vscode.Disposable[];
+	#last: string | undefined;
+	#counter = 0;
+
+	constructor(private readonly cache: AnalysisCache, private readonly catalogs: CatalogService) {
+		const provider: vscode.TextDocumentContentProvider = {
+			onDidChange: this.#onDidChange.event,
+			provideTextDocumentContent: uri => this.#reports.get(uri.toString())?.markdown ?? '# Token Error Help\n\nThis report is no longer available.\n',
+		};
+		this.#subscriptions = [
+			this.#onDidChange,
+			vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, provider),
+			vscode.commands.registerCommand(Commands.explainResponse, (uri?: string, offset?: number) => this.explain(uri, offset)),
+			vscode.commands.registerCommand(Commands.explainClipboard, () => this.explainClipboard()),
+			vscode.commands.registerCommand(Commands.copyRedactedReport, () => this.copyRedactedReport()),
+			vscode.commands.registerCommand(Commands.redactDocument, () => this.redactDocument()),
+		];
+	}
+
+	async explain(uriArg?: string, offset?: number): Promise<ExplainResult | undefined> {
+		const editor = vscode.window.activeTextEditor;
+		const document = uriArg ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uriArg)) : editor?.document;
+		if (!document) {
+			void vscode.window.showInformationMessage('Token Error Help: open a document with a pasted response (or use "Explain Response from Clipboard").');
+			return undefined;
+		}
+		const selection = !uriArg && editor && !editor.selection.isEmpty ? editor.selection : undefined;
+		if (selection) return this.#show(document.getText(selection), undefined, `selection in ${baseName(document.uri)}`);
+		const analysis = this.cache.get(document) ?? this.#tooLarge();
+		if (!analysis) return undefined;
+		const at = offset ?? (editor && editor.document === document ? document.offsetAt(editor.selection.active) : undefined);
+		const message = at !== undefined ? messageAt(analysis, at) : undefined;
+		const messages = message ? [message] : analysis.messages;
+		return this.#show(document.getText(), { analysis, messages }, baseName(document.uri));
+	}
+
+	async explainClipboard(): Promise<ExplainResult | undefined> {
+		const text = await vscode.env.clipboard.readText();
+		if (!text.trim()) {
+			void vscode.window.showInformationMessage('Token Error Help: the clipboard is empty. Copy a response, a log line or an error code first.');
+			return undefined;
+		}
+		return this.#show(text, undefined, 'clipboard');
+	}
+
+	async copyRedactedReport(): Promise<boolean> {
+		const report = this.#last ? this.#reports.get(this.#last) : undefined;
+		if (!report) {
+			void vscode.window.showInformationMessage('Token Error Help: run "Explain Response" first, then copy its report.');
+			return false;
+		}
+		await vscode.env.clipboard.writeText(report.redacted);
+		void vscode.window.showInformationMessage('Token Error Help: report copied; secrets are redacted.');
+		return true;
+	}
+
+	async redactDocument(): Promise<boolean> {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor) return false;
+		const text = editor.document.getText();
+		const redacted = redact(text, this.cache.get(editor.document) ?? analyze(text));
+		if (redacted === text) {
+			void vscode.window.showInformationMessage('Token Error Help: no secrets found in this document.');
+			return false;
+		}
+		const all = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(text.length));
+		return editor.edit(b => b.replace(all, redacted));
+	}
+
+	async #show(text: string, given: { analysis: Analysis; messages: readonly HttpMessage[] } | undefined, source: string): Promise<ExplainResult> {
+		const analysis = given?.analysis ?? analyze(text, { catalog: this.catalogs.catalog });
+		const messages = given?.messages ?? analysis.messages;
+		const markdown = `${renderReport(text, messages, this.catalogs.catalog)}\n---\n_Source: ${source.replace(/[\\`*_[\]<>]/g, '')}_\n`;
+		const input = messages.map(m => text.slice(m.span.start, m.span.end)).join('\n\n');
+		const redactedInput = redact(input);
+		const fence = '`'.repeat(Math.max(3, longestBacktickRun(redactedInput) + 1));
+		const redacted = `${markdown}\n## Redacted input\n\n${fence}text\n${redactedInput}\n${fence}\n`;
+		const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Token Error Help report ${++this.#counter}.md` });
+		this.#reports.set(uri.toString(), { markdown, redacted });
+		this.#last = uri.toString();
+		this.#onDidChange.fire(uri);
+		try {
+			await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+		} catch {
+			const doc = await vscode.workspace.openTextDocument(uri);
+			await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+		}
+		return { uri: uri.toString(), markdown };
+	}
+
+	#tooLarge(): undefined {
+		void vscode.window.showWarningMessage('Token Error Help: this document is larger than tokenErrorHelp.maxDocumentSize; select the part to explain.');
+		return undefined;
+	}
+
+	dispose(): void {
+		this.#reports.clear();
+		vscode.Disposable.from(...this.#subscriptions).dispose();
+	}
+}
+
+function longestBacktickRun(text: string): number {
+	let best = 0;
+	let run = 0;
+	for (let i = 0; i < text.length; i++) {
+		run = text.charCodeAt(i) === 96 ? run + 1 : 0;
+		if (run > best) best = run;
+	}
+	return best;
+}
+
+function baseName(uri: vscode.Uri): string {
+	return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+}

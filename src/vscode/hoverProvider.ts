@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { hoverAt } from '../core';
+import { AnalysisCache, toRange } from './analysisCache';
+import type { CatalogService } from './catalogService';
+import { Commands } from './constants';
+
+/** Hover docs for error codes, vendor codes, status lines, challenges and secrets, from the cached analysis. */
+export class TokenErrorHoverProvider implements vscode.HoverProvider {
+	constructor(private readonly cache: AnalysisCache, private readonly catalogs: CatalogService) {}
+
+	provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+		const analysis = this.cache.get(document);
+		if (!analysis) return undefined;
+		const offset = document.offsetAt(position);
+		const info = hoverAt(analysis, offset, this.catalogs.catalog);
+		if (!info) return undefined;
+		const args = encodeURIComponent(JSON.stringify([document.uri.toString(), offset]));
+		const md = new vscode.MarkdownString(`${info.markdown}\n\n[$(book) Explain Response](command:${Commands.explainResponse}?${args})`, true);
+		// Pasted text is escaped by the core; only our own explain command may run from this hover.
+		md.isTrusted = { enabledCommands: [Commands.explainResponse] };
+		md.supportHtml = false;
+		return new vscode.Hover(md, toRange(document, info.span));
+	}
+}
+
+/** Registers the hover for every language and scheme, untitled documents and output views included. */
+export function registerHover(cache: AnalysisCache, catalogs: CatalogService): vscode.Disposable {
+	return vscode.languages.registerHoverProvider('*', new TokenErrorHoverProvider(cache, catalogs));
+}

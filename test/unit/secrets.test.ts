@@ -213,6 +213,19 @@ function secretValue(random: () => number): string {
 	return `${randomString(random, 10 + Math.floor(random() * 30))}Q7x`;
 }
 
+/** A secret value as it appears raw inside a JSON string (`\\/` escapes) or a form value (percent-encoding). */
+function encodedValue(random: () => number, how: 'json' | 'form'): string {
+	const value = secretValue(random);
+	if (random() < 0.7) return value;
+	const cut = 4 + Math.floor(random() * 6);
+	return how === 'json' ? `${value.slice(0, cut)}\\/${value.slice(cut)}+=` : `${value.slice(0, cut)}%2B${value.slice(cut)}%3D%3D`;
+}
+
+/** Header names as different tools print them. */
+function headerName(random: () => number, name: string): string {
+	return random() < 0.3 ? name.toLowerCase() : name;
+}
+
 function plant(doc: Doc, value: string): string {
 	doc.planted.push(value);
 	return value;
@@ -235,31 +248,36 @@ const LOG_KEYS = ['client_secret', 'password', 'api_key', 'refresh_token', 'acce
 
 function jsonResponse(random: () => number, doc: Doc): string {
 	const status = pick(random, ['200 OK', '400 Bad Request', '401 Unauthorized']);
-	const headers = ['Content-Type: application/json'];
-	if (random() < 0.5) headers.push('Cache-Control: no-store');
-	if (random() < 0.3) headers.push(`Set-Cookie: sid=${plant(doc, secretValue(random))}; Path=/; Secure; HttpOnly`);
+	const headers = [`${headerName(random, 'Content-Type')}: application/json`];
+	if (random() < 0.5) headers.push(`${headerName(random, 'Cache-Control')}: no-store`);
+	if (random() < 0.3) headers.push(`${headerName(random, 'Set-Cookie')}: sid=${plant(doc, secretValue(random))}; Path=/; Secure; HttpOnly`);
 	const fields: string[] = [];
 	const n = 1 + Math.floor(random() * 3);
-	for (let k = 0; k < n; k++) fields.push(`"${pick(random, JSON_SECRET_FIELDS)}": "${plant(doc, secretValue(random))}"`);
+	for (let k = 0; k < n; k++) fields.push(`"${pick(random, JSON_SECRET_FIELDS)}": "${plant(doc, encodedValue(random, 'json'))}"`);
 	if (status !== '200 OK') fields.push('"error": "invalid_grant"');
 	fields.push('"token_type": "Bearer"', '"expires_in": 3600');
 	return lines(`HTTP/1.1 ${status}`, ...headers, '', `{${fields.join(', ')}}`);
 }
 
 function formRequest(random: () => number, doc: Doc): string {
+	// curl -v prints what it sent with "> " before each line of the head, and no body.
+	const curl = random() < 0.2;
 	let target = 'https://as.example.com/oauth2/token';
 	if (random() < 0.3) target += `?client_id=app&${pick(random, ['client_secret', 'access_token', 'code'])}=${plant(doc, secretValue(random))}`;
-	const headers = ['Content-Type: application/x-www-form-urlencoded'];
+	const headers = [`${headerName(random, 'Content-Type')}: application/x-www-form-urlencoded`];
 	const auth = random();
-	if (auth < 0.25) headers.push(`Authorization: Basic ${plant(doc, Buffer.from(`app:${secretValue(random)}`).toString('base64'))}`);
-	else if (auth < 0.5) headers.push(`Authorization: Bearer ${plant(doc, secretValue(random))}`);
-	else if (auth < 0.6) headers.push(`Authorization: DPoP ${plant(doc, secretValue(random))}`, `DPoP: ${plant(doc, fakeJwt(Math.floor(random() * 1e6)))}`);
-	if (random() < 0.2) headers.push(`x-api-key: ${plant(doc, secretValue(random))}`);
-	if (random() < 0.2) headers.push(`Cookie: session=${plant(doc, secretValue(random))}; theme=light`);
+	const authorization = headerName(random, 'Authorization');
+	if (auth < 0.25) headers.push(`${authorization}: Basic ${plant(doc, Buffer.from(`app:${secretValue(random)}`).toString('base64'))}`);
+	else if (auth < 0.5) headers.push(`${authorization}: Bearer ${plant(doc, secretValue(random))}`);
+	else if (auth < 0.6) headers.push(`${authorization}: DPoP ${plant(doc, secretValue(random))}`, `DPoP: ${plant(doc, fakeJwt(Math.floor(random() * 1e6)))}`);
+	if (random() < 0.2) headers.push(`${pick(random, ['x-api-key', 'X-API-Key', 'Ocp-Apim-Subscription-Key'])}: ${plant(doc, secretValue(random))}`);
+	if (random() < 0.2) headers.push(`${headerName(random, 'Cookie')}: session=${plant(doc, secretValue(random))}; theme=light`);
+	const head = [`POST ${target} HTTP/1.1`, ...headers];
+	if (curl) return lines(...head.map(l => `> ${l}`), '> ');
 	const params = [`grant_type=${pick(random, ['authorization_code', 'refresh_token', 'client_credentials', 'password'])}`, 'client_id=app'];
 	const n = Math.floor(random() * 3);
-	for (let k = 0; k < n; k++) params.push(`${pick(random, FORM_SECRET_FIELDS)}=${plant(doc, secretValue(random))}`);
-	return lines(`POST ${target} HTTP/1.1`, ...headers, '', params.join('&'));
+	for (let k = 0; k < n; k++) params.push(`${pick(random, FORM_SECRET_FIELDS)}=${plant(doc, encodedValue(random, 'form'))}`);
+	return lines(...head, '', params.join('&'));
 }
 
 function logLine(random: () => number, doc: Doc, i: number): string {
@@ -283,5 +301,6 @@ function randomDocument(random: () => number, i: number): { text: string; plante
 		else if (which === 2) doc.parts.push(logLine(random, doc, i * 10 + k));
 		else doc.parts.push(textResponse(random, doc, i * 10 + k));
 	}
-	return { text: `${doc.parts.join('\n\n')}\n`, planted: doc.planted };
+	const text = `${doc.parts.join('\n\n')}\n`;
+	return { text: random() < 0.3 ? text.replace(/\n/g, '\r\n') : text, planted: doc.planted };
 }

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'token-error-help.token-error-help';
+export const SOURCE = 'Token Error Help';
+const DEFAULT_TIMEOUT = 15000;
+
+/** A file of the fixture workspace (test/fixtures/workspace). */
+export function fixture(name: string): vscode.Uri {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(folder, 'the fixture workspace must be open');
+	return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Opens a fixture file in an editor. */
+export async function openFixture(name: string): Promise<vscode.TextDocument> {
+	const doc = await vscode.workspace.openTextDocument(fixture(name));
+	await vscode.window.showTextDocument(doc);
+	return doc;
+}
+
+/** Opens a new untitled document holding `content`, as a paste would. */
+export async function openUntitled(content: string, language = 'plaintext'): Promise<vscode.TextDocument> {
+	const doc = await vscode.workspace.openTextDocument({ content, language });
+	await vscode.window.showTextDocument(doc);
+	return doc;
+}
+
+/** Our diagnostics for a document. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+	return vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE);
+}
+
+/** The rule id of a diagnostic. */
+export function ruleOf(d: vscode.Diagnostic): string {
+	return typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code);
+}
+
+/** Resolves with our diagnostics once `predicate` holds, waiting on onDidChangeDiagnostics (no sleeps). */
+export function waitForDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, timeout = DEFAULT_TIMEOUT): Promise<vscode.Diagnostic[]> {
+	return new Promise((resolve, reject) => {
+		const check = () => {
+			const current = ours(uri);
+			if (predicate(current)) {
+				done();
+				resolve(current);
+			}
+		};
+		const listener = vscode.languages.onDidChangeDiagnostics(e => {
+			if (e.uris.some(u => u.toString() === uri.toString())) check();
+		});
+		const timer = setTimeout(() => {
+			done();
+			reject(new Error(`Timed out waiting for diagnostics on ${uri.toString()}; current: ${JSON.stringify(ours(uri).map(d => [ruleOf(d), d.message.slice(0, 60)]))}`));
+		}, timeout);
+		const done = () => {
+			clearTimeout(timer);
+			listener.dispose();
+		};
+		check();
+	});
+}
+
+/** Waits (bounded) until the extension reports itself active. */
+export async function waitForActivation(timeout = DEFAULT_TIMEOUT): Promise<vscode.Extension<unknown>> {
+	const ext = vscode.extensions.getExtension(EXTENSION_ID);
+	assert.ok(ext, `${EXTENSION_ID} must be installed`);
+	const deadline = Date.now() + timeout;
+	while (!ext.isActive) {
+		if (Date.now() > deadline) throw new Error(`${EXTENSION_ID} did not activate within ${timeout} ms`);
+		await new Promise(r => setTimeout(r, 50));
+	}
+	return ext;
+}
+
+/** The position of `needle` (plus `delta` characters) in the document. */
+export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+	const at = doc.getText().indexOf(needle);
+	assert.ok(at >= 0, `"${needle}" must occur in ${doc.uri.toString()}`);
+	return doc.positionAt(at + delta);
+}
+
+/** Hover text at a position, all contents joined. */
+export async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+	const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+	return hovers.flatMap(h => h.contents.map(c => typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+/** Closes all editors so each test starts clean. */
+export async function closeAll(): Promise<void> {
+	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -1,0 +1,242 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { bundledCatalog, type CatalogEntry, type CatalogFile } from '../../src/core';
+import type { LookupContext } from '../../src/core/catalog/catalog';
+import { suggestCode } from '../../src/core/catalog/suggest';
+
+const CATALOG_DIR = join(__dirname, '../../src/core/catalog');
+const DATA_DIR = join(CATALOG_DIR, 'data');
+const dataFiles = readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).sort();
+const files: { name: string; content: CatalogFile }[] = dataFiles.map((name) => ({
+	name,
+	content: JSON.parse(readFileSync(join(DATA_DIR, name), 'utf8')) as CatalogFile,
+}));
+const allEntries: CatalogEntry[] = files.flatMap((f) => f.content.entries);
+const catalog = bundledCatalog();
+
+/** Entries (from the files on disk) with this code, any case. */
+function entriesWithCode(code: string): CatalogEntry[] {
+	return allEntries.filter((e) => e.code.toLowerCase() === code.toLowerCase());
+}
+
+/** IANA "OAuth Extensions Error Registry" (https://www.iana.org/assignments/oauth-parameters). */
+const IANA_ERRORS = [
+	'invalid_request', 'unauthorized_client', 'access_denied', 'unsupported_response_type', 'invalid_scope',
+	'server_error', 'temporarily_unavailable', 'invalid_client', 'invalid_grant', 'unsupported_grant_type',
+	'invalid_token', 'insufficient_scope', 'unsupported_token_type', 'interaction_required', 'login_required',
+	'account_selection_required', 'consent_required', 'invalid_request_uri', 'invalid_request_object',
+	'request_not_supported', 'request_uri_not_supported', 'registration_not_supported', 'need_info',
+	'request_denied', 'request_submitted', 'invalid_redirect_uri', 'invalid_client_metadata',
+	'invalid_software_statement', 'unapproved_software_statement', 'authorization_pending', 'slow_down',
+	'expired_token', 'invalid_target', 'unsupported_pop_key', 'incompatible_ace_profiles',
+	'invalid_authorization_details', 'invalid_dpop_proof', 'use_dpop_nonce', 'insufficient_user_authentication',
+	'invalid_issuer', 'invalid_subject', 'invalid_trust_anchor', 'invalid_trust_chain', 'invalid_metadata',
+	'not_found', 'unsupported_parameter', 'vp_formats_not_supported', 'invalid_request_uri_method', 'wallet_unavailable',
+];
+
+/** OpenID Connect CIBA Core 1.0 §13 (authentication request errors) and §12 (push error payload). */
+const CIBA_ONLY_ERRORS = ['expired_login_hint_token', 'unknown_user_id', 'missing_user_code', 'invalid_user_code', 'invalid_binding_message', 'transaction_failed'];
+/** Standard codes CIBA also uses (§11 token errors, §13 authentication errors). */
+const CIBA_SHARED_ERRORS = ['authorization_pending', 'slow_down', 'expired_token', 'access_denied', 'invalid_request', 'invalid_scope', 'unauthorized_client', 'invalid_client'];
+
+const VENDOR_CODES: [vendor: string, code: string][] = [
+	['entra', 'invalid_resource'], ['entra', 'authorization_declined'], ['entra', 'bad_verification_code'],
+	['github', 'incorrect_client_credentials'], ['github', 'bad_verification_code'], ['github', 'redirect_uri_mismatch'],
+	['github', 'bad_refresh_token'], ['github', 'unverified_user_email'],
+	['google', 'redirect_uri_mismatch'], ['google', 'admin_policy_enforced'], ['google', 'org_internal'],
+	['google', 'disallowed_useragent'], ['google', 'deleted_client'],
+	['auth0', 'mfa_required'],
+	['slack', 'invalid_code'], ['slack', 'bad_client_secret'], ['slack', 'bad_redirect_uri'], ['slack', 'invalid_client_id'],
+];
+
+const HTTP_STATUSES = ['400', '401', '403', '404', '405', '413', '429', '500', '502', '503', '504'];
+
+suite('catalog data', () => {
+	suite('schema', () => {
+		const schema = JSON.parse(readFileSync(join(CATALOG_DIR, 'catalog.schema.json'), 'utf8')) as object;
+		const validate = new Ajv({ allErrors: true }).compile(schema);
+
+		test('there are catalog files to check', () => {
+			assert.ok(files.length >= 10, `only ${files.length} files`);
+		});
+
+		for (const file of files) {
+			test(`${file.name} validates against catalog.schema.json`, () => {
+				const ok = validate(file.content);
+				assert.equal(ok, true, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+			});
+		}
+
+		test('the schema rejects what it should (it is not vacuous)', () => {
+			const entry = allEntries[0];
+			assert.equal(validate({ version: 1, entries: [{ ...entry, references: [] }] }), false);
+			assert.equal(validate({ version: 1, entries: [{ ...entry, references: [{ title: 'x', url: 'http://example.com' }] }] }), false);
+			assert.equal(validate({ version: 1, entries: [{ ...entry, kind: 'other' }] }), false);
+			assert.equal(validate({ version: 2, entries: [] }), false);
+		});
+	});
+
+	suite('integrity', () => {
+		test('ids are unique across files', () => {
+			const seen = new Map<string, string>();
+			const duplicates: string[] = [];
+			for (const file of files) {
+				for (const entry of file.content.entries) {
+					const first = seen.get(entry.id);
+					if (first) duplicates.push(`${entry.id} (${first}, ${file.name})`);
+					else seen.set(entry.id, file.name);
+				}
+			}
+			assert.deepEqual(duplicates, []);
+		});
+
+		test('every file entry is in the bundled catalog', () => {
+			assert.equal(catalog.entries.length, allEntries.length);
+			for (const entry of allEntries) assert.ok(catalog.byId(entry.id), entry.id);
+		});
+
+		test('every entry has a reference; every reference URL is https', () => {
+			const bad: string[] = [];
+			for (const entry of allEntries) {
+				if (!entry.references.length) bad.push(`${entry.id}: no reference`);
+				for (const ref of entry.references) {
+					if (!ref.title.trim()) bad.push(`${entry.id}: empty title`);
+					if (ref.url !== undefined && !/^https:\/\/[^\s]+$/.test(ref.url)) bad.push(`${entry.id}: ${ref.url}`);
+				}
+			}
+			assert.deepEqual(bad, []);
+		});
+
+		test('every cause match string is non-empty and lower-case', () => {
+			const bad: string[] = [];
+			for (const entry of allEntries) {
+				for (const cause of entry.causes) {
+					for (const m of cause.match ?? []) {
+						if (!m.trim() || m !== m.toLowerCase()) bad.push(`${entry.id}: ${JSON.stringify(m)}`);
+					}
+				}
+			}
+			assert.deepEqual(bad, []);
+		});
+
+		test('vendor entries name a vendor; ids start with the namespace', () => {
+			const bad = allEntries.filter((e) => !e.id.startsWith(`${e.namespace}.`) || (e.vendor !== undefined && !e.vendor)).map((e) => e.id);
+			assert.deepEqual(bad, []);
+		});
+	});
+
+	suite('coverage', () => {
+		for (const code of IANA_ERRORS) {
+			test(`IANA ${code} has a standard entry`, () => {
+				const standard = entriesWithCode(code).filter((e) => !e.vendor && e.kind === 'error');
+				assert.ok(standard.length >= 1, `no standard entry for ${code}`);
+				const found = catalog.lookup(code);
+				assert.ok(found && !found.vendor, `lookup(${code}) → ${found?.id}`);
+			});
+		}
+
+		for (const code of CIBA_ONLY_ERRORS) {
+			test(`CIBA ${code}`, () => {
+				const found = catalog.lookup(code, { location: 'ciba' });
+				assert.ok(found, code);
+				assert.equal(found.namespace, 'ciba');
+				assert.ok(found.occurs.includes('ciba'), found.id);
+			});
+		}
+
+		for (const code of CIBA_SHARED_ERRORS) {
+			test(`CIBA also uses ${code}`, () => {
+				const found = catalog.lookup(code, { location: 'ciba' });
+				assert.ok(found, code);
+				assert.equal(found.vendor, undefined);
+				assert.ok(found.occurs.includes('ciba'), `${found.id} occurs ${found.occurs.join(', ')}`);
+			});
+		}
+
+		for (const [vendor, code] of VENDOR_CODES) {
+			test(`${vendor} ${code}`, () => {
+				const entry = allEntries.find((e) => e.vendor === vendor && e.code === code);
+				assert.ok(entry, `no ${vendor} entry for ${code}`);
+				assert.equal(catalog.lookup(code, { vendor })?.id, entry.id);
+			});
+		}
+
+		test('at least 55 Entra AADSTS entries link to login.microsoftonline.com/error?code=<n>', () => {
+			const linked = allEntries.filter((e) => {
+				const m = /^AADSTS(\d+)$/.exec(e.code);
+				return e.vendor === 'entra' && m && e.references.some((r) => r.url === `https://login.microsoftonline.com/error?code=${m[1]}`);
+			});
+			assert.ok(linked.length >= 55, `only ${linked.length}`);
+			for (const e of linked) assert.equal(e.kind, 'vendorCode', e.id);
+		});
+
+		test('at least 12 Okta E0000 entries', () => {
+			const okta = allEntries.filter((e) => e.vendor === 'okta' && /^E0000\d{3}$/.test(e.code) && e.kind === 'vendorCode');
+			assert.ok(okta.length >= 12, `only ${okta.length}`);
+		});
+
+		for (const status of HTTP_STATUSES) {
+			test(`HTTP ${status}`, () => {
+				const entry = catalog.lookup(status, { kind: 'status' });
+				assert.ok(entry, status);
+				assert.equal(entry.kind, 'status');
+				assert.equal(entry.code, status);
+				assert.deepEqual(entry.status, [Number(status)]);
+			});
+		}
+	});
+});
+
+suite('Catalog.lookup', () => {
+	/** RFC 6749 §5.2 definitions: the standard's own wording names no vendor. */
+	const RFC_INVALID_CLIENT = 'Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).';
+	const RFC_INVALID_GRANT = 'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
+
+	const rows: { name: string; code: string; context?: LookupContext; id: string | undefined }[] = [
+		{ name: 'no context: the standard entry', code: 'invalid_grant', id: 'oauth.invalid_grant' },
+		{ name: 'no context, any case', code: 'INVALID_GRANT', id: 'oauth.invalid_grant' },
+		{ name: 'vendor context picks the vendor entry (google)', code: 'invalid_grant', context: { vendor: 'google' }, id: 'google.invalid_grant' },
+		{ name: 'vendor context picks the vendor entry (okta)', code: 'invalid_client', context: { vendor: 'okta' }, id: 'okta.invalid_client' },
+		{ name: 'vendor context picks the vendor entry (keycloak)', code: 'unauthorized_client', context: { vendor: 'keycloak' }, id: 'keycloak.unauthorized_client' },
+		{ name: 'a vendor without its own entry gets the standard one', code: 'invalid_grant', context: { vendor: 'github' }, id: 'oauth.invalid_grant' },
+		{ name: 'an unknown vendor gets the standard one', code: 'invalid_scope', context: { vendor: 'nobody' }, id: 'oauth.invalid_scope' },
+		{ name: 'vendor-only code, vendor known (github)', code: 'bad_verification_code', context: { vendor: 'github' }, id: 'github.bad_verification_code' },
+		{ name: 'vendor-only code, vendor known (entra)', code: 'bad_verification_code', context: { vendor: 'entra' }, id: 'entra.bad_verification_code' },
+		{ name: 'location device picks the device variant', code: 'access_denied', context: { location: 'device' }, id: 'oauth.access_denied.device' },
+		{ name: 'location ciba picks the CIBA variant', code: 'access_denied', context: { location: 'ciba' }, id: 'oauth.access_denied.ciba' },
+		{ name: 'location authorization keeps the base entry', code: 'access_denied', context: { location: 'authorization' }, id: 'oauth.access_denied' },
+		{ name: 'location resource picks the resource variant', code: 'invalid_request', context: { location: 'resource' }, id: 'oauth.invalid_request.resource' },
+		{ name: 'vendor beats location', code: 'access_denied', context: { vendor: 'okta', location: 'device' }, id: 'okta.access_denied' },
+		{ name: 'specific vendor wording without vendor context', code: 'invalid_grant', context: { description: 'Malformed auth code.' }, id: 'google.invalid_grant' },
+		{ name: 'RFC 6749 wording of invalid_client names no vendor', code: 'invalid_client', context: { description: RFC_INVALID_CLIENT }, id: 'oauth.invalid_client' },
+		{ name: 'RFC 6749 wording of invalid_grant names no vendor', code: 'invalid_grant', context: { description: RFC_INVALID_GRANT }, id: 'oauth.invalid_grant' },
+		{ name: 'AADSTS code', code: 'AADSTS70008', id: 'entra.AADSTS70008' },
+		{ name: 'Okta E0000 code', code: 'E0000011', id: 'okta.E0000011' },
+		{ name: 'HTTP status by kind', code: '401', context: { kind: 'status' }, id: 'http.401' },
+		{ name: 'unknown code', code: 'invalid_grand', id: undefined },
+	];
+	for (const row of rows) {
+		test(row.name, () => assert.equal(catalog.lookup(row.code, row.context)?.id, row.id));
+	}
+
+	test('candidates lists every entry for a code', () => {
+		const ids = catalog.candidates('invalid_grant').map((e) => e.id);
+		for (const id of ['oauth.invalid_grant', 'google.invalid_grant', 'okta.invalid_grant', 'entra.invalid_grant']) assert.ok(ids.includes(id), id);
+		assert.ok(ids.every((id) => catalog.byId(id)?.code === 'invalid_grant'));
+	});
+});
+
+suite('suggestCode', () => {
+	const rows: [typo: string, expected: string | undefined][] = [
+		['invalid_grand', 'invalid_grant'],
+		['invalid_cleint', 'invalid_client'],
+		['unsuported_grant_type', 'unsupported_grant_type'],
+		['INVALID_GRAND', 'invalid_grant'],
+		['completely_unrelated_words', undefined],
+	];
+	for (const [typo, expected] of rows) {
+		test(`${typo} → ${expected}`, () => assert.equal(suggestCode(typo, catalog.codes()), expected));
+	}
+});

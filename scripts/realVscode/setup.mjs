@@ -93,7 +93,11 @@ async function installServerProject() {
 	await npm(['install-scripts', 'approve', '--all'], CODE_SERVER_VSCODE_DIR, env, 'approving VS Code install scripts');
 	await npm(['rebuild'], CODE_SERVER_VSCODE_DIR, env, 'rebuilding VS Code native modules');
 
-	await run(NODE24, [CODE_SERVER_BIN, '--version'], { env }, 'code-server does not start after the install');
+	// --config and XDG_DATA_HOME keep code-server from writing into ~/.config (a generated password) and ~/.local.
+	const config = join(CACHE_DIR, 'code-server.yaml');
+	writeFileSync(config, 'auth: none\ncert: false\n');
+	const xdg = { ...env, XDG_DATA_HOME: join(CACHE_DIR, 'xdg-data') };
+	await run(NODE24, [CODE_SERVER_BIN, '--config', config, '--version'], { env: xdg }, 'code-server does not start after the install');
 	writeFileSync(STAMP_FILE, `${JSON.stringify({ ...VERSIONS, installedAt: new Date().toISOString() }, null, '\t')}\n`);
 	progress(`code-server is installed and cached (${Math.round((Date.now() - started) / 1000)} s).`);
 }
@@ -136,7 +140,8 @@ function run(command, args, options, failure) {
 		child.stdout.on('data', append);
 		child.stderr.on('data', append);
 		const started = Date.now();
-		const heartbeat = setInterval(() => progress(`  … still working (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+		const label = `${command === 'npm' ? 'npm ' : ''}${args[0]}`;
+		const heartbeat = setInterval(() => progress(`  … ${label} still running (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
 		const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
 		const done = (/** @type {string | undefined} */ error) => {
 			clearInterval(heartbeat);

@@ -82,6 +82,7 @@ suite('locationFromTarget', () => {
 		['/device_authorization', 'device'],
 		['https://oauth2.googleapis.com/device/code', 'device'],
 		['https://github.com/login/device/code', 'device'],
+		['https://github.com/login/device', 'device'],
 		// CIBA
 		['/bc-authorize', 'ciba'],
 		['/backchannel/authentication', 'ciba'],
@@ -89,6 +90,7 @@ suite('locationFromTarget', () => {
 		['/par', 'par'],
 		['/as/par', 'par'],
 		['/oauth2/v1/par?x=1', 'par'],
+		['/pushed', 'par'],
 		['/partners', null],
 		['/parse', null],
 		['/api/v2/params', null],
@@ -98,6 +100,7 @@ suite('locationFromTarget', () => {
 		['/realms/demo/protocol/openid-connect/token/introspect', 'introspection'],
 		['/oauth2/v1/introspect', 'introspection'],
 		['/connect/register', 'registration'],
+		['/oauth2/v1/clients', 'registration'],
 		['/userinfo', 'userinfo'],
 		['/oauth2/v3/userinfo.json', 'userinfo'],
 		// management

@@ -8,6 +8,10 @@ export interface LookupContext {
 	description?: string;
 	location?: Location | null;
 	kind?: CatalogEntry['kind'];
+	/** The description comes from free text (the rest of a log or table line), not an error_description field. */
+	looseDescription?: boolean;
+	/** HTTP status of the response, for status-specific causes. */
+	status?: number | null;
 }
 
 const STANDARD_NAMESPACES = new Set(['oauth', 'oidc', 'ciba', 'uma', 'ace', 'federation', 'openid4vp', 'openid4vci', 'oauth-attestation', 'http']);
@@ -71,7 +75,8 @@ export class Catalog {
 			if (ofKind.length) list = ofKind;
 		}
 		if (list.length <= 1) return list[0];
-		const scored = list.map(entry => ({ entry, score: rankEntry(entry, context) })).sort((a, b) => b.score - a.score);
+		const standardText = list.filter(e => !e.vendor).map(e => `${e.title} ${e.summary} ${e.causes.map(c => `${c.text} ${(c.match ?? []).join(' ')}`).join(' ')}`).join(' ').toLowerCase();
+		const scored = list.map(entry => ({ entry, score: rankEntry(entry, context, standardText) })).sort((a, b) => b.score - a.score);
 		const [first, second] = scored;
 		// Two vendors' wording fits equally well and nothing else names the vendor: stay neutral.
 		if (second && first.score === second.score && first.entry.vendor && second.entry.vendor && !context.vendor) {
@@ -81,12 +86,12 @@ export class Catalog {
 	}
 }
 
-function rankEntry(entry: CatalogEntry, context: LookupContext): number {
+function rankEntry(entry: CatalogEntry, context: LookupContext, standardText: string): number {
 	let score = 0;
 	if (entry.vendor) {
 		if (context.vendor === entry.vendor) score += 100;
 		else if (context.vendor) score -= 100;
-		else if (context.description && specificMatch(entry, context.description)) score += 50;
+		else if (context.description && specificMatch(entry, context.description, standardText, context.looseDescription ? LOOSE_MATCH_LENGTH : SPECIFIC_MATCH_LENGTH)) score += 50;
 		else score -= 10;
 	}
 	if (STANDARD_NAMESPACES.has(entry.namespace)) score += 5;
@@ -94,28 +99,41 @@ function rankEntry(entry: CatalogEntry, context: LookupContext): number {
 	return score;
 }
 
-/** Wording this specific (a long `match` substring) identifies the vendor even when nothing else does. */
+/**
+ * Wording this specific (a long `match` substring that the standard entry does
+ * not use) identifies the vendor even when nothing else does. Free text around
+ * a code in prose needs longer wording than an error_description field.
+ */
 const SPECIFIC_MATCH_LENGTH = 16;
+const LOOSE_MATCH_LENGTH = 24;
 
-function specificMatch(entry: CatalogEntry, description: string): boolean {
+function specificMatch(entry: CatalogEntry, description: string, standardText: string, minLength: number): boolean {
 	const lower = description.toLowerCase();
-	return entry.causes.some(c => c.match?.some(m => m.length >= SPECIFIC_MATCH_LENGTH && lower.includes(m.toLowerCase())));
+	return entry.causes.some(c => c.match?.some(m => {
+		const needle = m.toLowerCase();
+		// The wording must be a good part of the description, not a phrase inside a long generic sentence.
+		return needle.length >= minLength && needle.length >= lower.length * MIN_COVERAGE && lower.includes(needle) && !standardText.includes(needle);
+	}));
 }
+
+const MIN_COVERAGE = 0.25;
 
 /**
  * The most likely cause for this entry: the first cause whose `match` hits the
- * description (vendor-restricted causes only for that vendor), else the first
- * unconditional cause.
+ * description (vendor- and status-restricted causes only when they apply),
+ * else the first cause that applies.
  */
-export function matchCause(entry: CatalogEntry, description: string | undefined, vendor: string | null | undefined): Cause | undefined {
+export function matchCause(entry: CatalogEntry, description: string | undefined, vendor: string | null | undefined, status?: number | null, location?: Location | null): Cause | undefined {
 	const lower = description?.toLowerCase();
+	const applies = (c: Cause) => (!c.vendor || c.vendor === vendor) && (!c.status || status == null || c.status.includes(status))
+		&& (!c.occurs || !location || c.occurs.includes(location));
 	if (lower) {
 		for (const cause of entry.causes) {
-			if (cause.vendor && cause.vendor !== vendor) continue;
-			if (cause.match?.some(m => lower.includes(m.toLowerCase()))) return cause;
+			if (applies(cause) && cause.match?.some(m => lower.includes(m.toLowerCase()))) return cause;
 		}
 	}
-	return entry.causes.find(c => !c.match && (!c.vendor || c.vendor === vendor)) ?? entry.causes.find(c => !c.vendor);
+	// Entries list causes most likely first: without matching wording, take the first that applies.
+	return entry.causes.find(c => applies(c) && (!c.status || status != null) && (!c.occurs || !!location)) ?? entry.causes.find(applies);
 }
 
 let bundled: Catalog | undefined;

@@ -14,6 +14,10 @@ export interface Cause {
 	match?: string[];
 	/** The cause applies only to responses from this vendor. */
 	vendor?: string;
+	/** The cause applies only to responses with one of these HTTP statuses. */
+	status?: number[];
+	/** The cause applies only at these locations (endpoint kinds). */
+	occurs?: Location[];
 }
 
 /** A way to fix the problem, optionally with a snippet in VS Code snippet syntax. */

@@ -38,7 +38,8 @@ function checkEntry(raw: unknown): string[] {
 	if (!KINDS.has(raw.kind as string)) p.push('"kind" must be error, vendorCode, status or message');
 	if (!Array.isArray(raw.occurs) || !raw.occurs.length || raw.occurs.some(o => !LOCATIONS.has(o))) p.push('"occurs" must list known locations');
 	if (!Array.isArray(raw.status) || raw.status.some(s => !Number.isInteger(s) || s < 100 || s > 599)) p.push('"status" must be an array of HTTP statuses');
-	if (!Array.isArray(raw.causes) || raw.causes.some(c => !isObject(c) || typeof c.text !== 'string' || (c.match !== undefined && (!Array.isArray(c.match) || c.match.some(m => typeof m !== 'string' || m.length < 3))))) p.push('"causes" must be objects with "text" (and optional "match" strings of 3+ characters)');
+	if (!Array.isArray(raw.causes) || raw.causes.some(c => !isObject(c) || typeof c.text !== 'string' || (c.match !== undefined && (!Array.isArray(c.match) || c.match.some(m => typeof m !== 'string' || m.length < 3))) || (c.status !== undefined && (!Array.isArray(c.status) || c.status.some(n => !Number.isInteger(n))))
+		|| (c.occurs !== undefined && (!Array.isArray(c.occurs) || c.occurs.some(o => !LOCATIONS.has(o)))))) p.push('"causes" must be objects with "text" (and optional "match" strings of 3+ characters)');
 	if (!Array.isArray(raw.fixes) || raw.fixes.some(f => !isObject(f) || typeof f.text !== 'string')) p.push('"fixes" must be objects with "text"');
 	if (!Array.isArray(raw.references) || !raw.references.length || raw.references.some(r => !isObject(r) || typeof r.title !== 'string' || (r.url !== undefined && (typeof r.url !== 'string' || !r.url.startsWith('https://'))))) p.push('"references" must hold at least one {title, url?} with https URLs');
 	return p;

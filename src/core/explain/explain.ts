@@ -30,6 +30,8 @@ const LOCATION_NAMES: Readonly<Record<string, string>> = {
 	ciba: 'CIBA backchannel flow', par: 'pushed authorization request endpoint', management: 'management API', client: 'client library',
 };
 
+const LIBRARY_NAMESPACES = new Set(['spring', 'msal', 'oauth4webapi', 'authlib']);
+
 /** Human name of a vendor id. */
 export function vendorName(vendor: string): string {
 	return VENDOR_NAMES[vendor] ?? vendor;
@@ -38,12 +40,16 @@ export function vendorName(vendor: string): string {
 /** Explains one analysed message. Secrets inside pasted text are replaced by markers. */
 export function explainMessage(text: string, message: HttpMessage, catalog: Catalog = bundledCatalog()): Explanation {
 	const error = message.errors.find(e => e.entry) ?? message.errors[0];
-	const vendorCode = message.vendorCodes.find(v => v.entry);
+	// A server's code (AADSTS…) says more than a client library's exception name around it.
+	const vendorCode = message.vendorCodes.find(v => v.entry && !LIBRARY_NAMESPACES.has(v.entry.namespace)) ?? message.vendorCodes.find(v => v.entry);
 	const statusEntry = message.status && message.status >= 400 ? catalog.lookup(String(message.status), { kind: 'status' }) : undefined;
 	const primary: CatalogEntry | undefined = error?.entry ?? vendorCode?.entry ?? statusEntry;
-	const entries = uniqueEntries([vendorCode?.entry, error?.entry, primary]);
+	// Every distinct vendor code contributes (an Authlete action and its fail reason, an AADSTS code and MSAL's exception).
+	const vendorEntries = message.vendorCodes.map(v => v.entry).filter((e): e is CatalogEntry => !!e)
+		.sort((a, b) => Number(LIBRARY_NAMESPACES.has(a.namespace)) - Number(LIBRARY_NAMESPACES.has(b.namespace)));
+	const entries = uniqueEntries([vendorCode?.entry, error?.entry, primary, ...vendorEntries]).slice(0, 4);
 	const describedBy = error?.description ?? vendorCode?.description;
-	const codes = [...new Set([error?.entry?.code, vendorCode?.entry?.code].filter((c): c is string => !!c))];
+	const codes = [...new Set(entries.map(e => e.code))];
 
 	const headline = headlineOf(message, error?.code, primary);
 	const where = [
@@ -56,7 +62,7 @@ export function explainMessage(text: string, message: HttpMessage, catalog: Cata
 		: message.secrets.length ? 'No error here, but the text holds credentials that should not be shared.' : `No OAuth error code was recognised${where ? ` in this message ${where}` : ''}.`;
 
 	const causeSource = vendorCode?.entry ?? error?.entry ?? statusEntry;
-	const cause = causeSource ? matchCause(causeSource, describedBy, message.vendor)?.text : undefined;
+	const cause = causeSource ? matchCause(causeSource, describedBy, message.vendor, message.status, message.location)?.text : undefined;
 
 	const steps: string[] = [];
 	for (const entry of entries) for (const fix of entry.fixes) if (!steps.includes(fix.text)) steps.push(fix.text);
@@ -85,15 +91,15 @@ function headlineOf(message: HttpMessage, errorCode: string | undefined, primary
 
 function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined): Explanation['facts'] {
 	const facts: Explanation['facts'] = [];
-	if (message.status !== null) facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${message.reason}` : ''}` });
+	if (message.status !== null) facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${clip(message.reason, 60)}` : ''}` });
 	if (primary?.status.length) facts.push({ label: 'Expected status', value: primary.status.join(', ') });
 	if (message.vendor) facts.push({ label: 'Vendor', value: vendorName(message.vendor) });
 	if (message.location) facts.push({ label: 'Where', value: LOCATION_NAMES[message.location] ?? message.location });
 	if (error) facts.push({ label: 'error', value: clip(error.code, 100) });
 	if (error?.descriptionSpan) facts.push({ label: 'error_description', value: safeSlice(text, error.descriptionSpan, message.secrets, 400) });
 	else if (error?.description) facts.push({ label: 'error_description', value: clip(error.description, 400) });
-	for (const v of uniqueBy(message.vendorCodes, v => v.code)) facts.push({ label: 'Vendor code', value: v.code });
-	for (const f of message.facts) facts.push({ label: f.label, value: clip(f.value, 100) });
+	for (const v of uniqueBy(message.vendorCodes, v => v.code).slice(0, 10)) facts.push({ label: 'Vendor code', value: clip(v.code, 80) });
+	for (const f of message.facts.slice(0, 10)) facts.push({ label: f.label, value: clip(f.value, 100) });
 	if (message.secrets.length) facts.push({ label: 'Secrets found', value: [...new Set(message.secrets.map(s => s.kind))].join(', ') });
 	return facts;
 }

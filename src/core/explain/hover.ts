@@ -53,7 +53,7 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 /** The hover body for a catalog entry seen in this message. */
 export function entryMarkdown(entry: CatalogEntry, message: HttpMessage | undefined, description: string | undefined): string {
 	const parts = [`**${escapeMarkdown(entry.title)}** · \`${entry.code.replace(/`/g, '')}\``, '', escapeMarkdown(entry.summary)];
-	const cause = matchCause(entry, description, message?.vendor);
+	const cause = matchCause(entry, description, message?.vendor, message?.status, message?.location);
 	if (cause) parts.push('', `**Likely cause:** ${escapeMarkdown(cause.text)}`);
 	if (entry.fixes.length) parts.push('', '**How to fix:**', ...entry.fixes.slice(0, 3).map(f => `- ${escapeMarkdown(f.text)}`));
 	const facts: string[] = [];

@@ -42,30 +42,39 @@ export function readJsonBody(text: string, start: number, end: number): JsonBody
 		body.tooDeep = true;
 		return body;
 	}
-	const keys: string[] = [];
+	/** One path segment per open container: its property name, or '' for the root and array elements. */
+	const segments: string[] = [];
 	const containers: Array<'object' | 'array'> = [];
 	let pendingKey = '';
+	const open = (kind: 'object' | 'array') => {
+		segments.push(containers.length === 0 || containers[containers.length - 1] === 'array' ? '' : pendingKey);
+		containers.push(kind);
+	};
+	const close = () => {
+		segments.pop();
+		containers.pop();
+	};
 	visit(source, {
-		onObjectBegin: () => { containers.push('object'); keys.push(pendingKey); },
-		onObjectEnd: () => { containers.pop(); keys.pop(); },
-		onArrayBegin: () => { containers.push('array'); keys.push(pendingKey + '[]'); },
-		onArrayEnd: () => { containers.pop(); keys.pop(); },
+		onObjectBegin: () => open('object'),
+		onObjectEnd: close,
+		onArrayBegin: () => open('array'),
+		onArrayEnd: close,
 		onObjectProperty: property => { pendingKey = property; },
 		onLiteralValue: (value: unknown, offset: number, length: number) => {
 			if (body.values.length >= MAX_VALUES) return;
 			const inArray = containers[containers.length - 1] === 'array';
-			const key = inArray ? keys[keys.length - 1].slice(0, -2) : pendingKey;
-			const parents = keys.slice(1).map(k => k.replace(/\[\]$/, '')).filter(k => k);
-			const leaf = inArray ? `${key}[]` : key;
-			const path = containers.length <= 1 ? leaf : [...parents.slice(0, inArray ? -1 : undefined), leaf].join('.');
+			const key = inArray ? segments[segments.length - 1] : pendingKey;
+			const parents = (inArray ? segments.slice(1, -1) : segments.slice(1)).filter(Boolean);
+			const path = [...parents, inArray ? `${key}[]` : key].join('.');
 			const span = { start: start + offset, end: start + offset + length };
-			const quoted = typeof value === 'string' && length >= 2;
+			const closed = length >= 2 && source.charCodeAt(offset + length - 1) === 34;
+			const quoted = typeof value === 'string' && length >= 1;
 			body.values.push({
 				path,
 				key,
 				value: value as JsonValue['value'],
 				span,
-				valueSpan: quoted ? { start: span.start + 1, end: span.end - 1 } : span,
+				valueSpan: quoted ? { start: span.start + 1, end: closed ? span.end - 1 : span.end } : span,
 				depth: containers.length,
 			});
 		},

@@ -1,9 +1,11 @@
 import { bundledCatalog, type Catalog } from '../catalog/catalog';
+import type { Location, Span } from '../types';
 import { suggestCode } from '../catalog/suggest';
 import { splitHttpMessages } from '../parse/httpMessage';
 import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
-import { locationFromTarget, vendorFromText } from './context';
+import { locationFromTarget, nearestVendor, vendorFromText } from './context';
+import { decodeFormComponent } from '../parse/formBody';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
 import { header, type Analysis, type HttpMessage } from './model';
@@ -65,20 +67,28 @@ function settleContext(text: string, message: HttpMessage, catalog: Catalog, var
 	message.vendor ??= request?.vendor ?? vendorOf(text, message, variables);
 	message.location ??= (message.target ? locationFromTarget(message.target) : null)
 		?? (request?.target ? locationFromTarget(request.target) : null)
+		?? (message.kind === 'fragment' ? nearbyLocation(text, message.span) : null)
 		?? (message.challenges.some(c => c.challenges.some(ch => ch.params.some(p => p.name === 'error'))) ? 'resource' : null);
 	if (message.vendorCodes.some(v => v.code.startsWith('AADSTS'))) message.vendor ??= 'entra';
 	const context = { vendor: message.vendor, location: message.location };
 	addProblemTitle(message, catalog);
 	for (const e of message.errors) {
 		const kind = e.entry?.kind === 'message' ? 'message' : undefined;
-		const entry = catalog.lookup(e.code, { ...context, description: e.description, ...(kind ? { kind } : {}) })
-			?? catalog.lookup(e.code.trim(), { ...context, description: e.description });
+		const loose = { looseDescription: e.source === 'text', status: message.status };
+		const entry = catalog.lookup(e.code, { ...context, ...loose, description: e.description, ...(kind ? { kind } : {}) })
+			?? catalog.lookup(e.code.trim(), { ...context, ...loose, description: e.description });
 		e.entry = entry ?? null;
 		if (!entry && e.source !== 'text' && e.source !== 'body') e.suggestion = suggestCode(e.code, catalog.codes());
 	}
 	for (const v of message.vendorCodes) {
-		v.entry = catalog.lookup(v.code, { ...context, kind: 'vendorCode', description: v.description }) ?? null;
+		v.entry = catalog.lookup(v.code, { ...context, kind: 'vendorCode', description: v.description, looseDescription: true }) ?? null;
 	}
+	message.vendorCodes.sort((a, b) => a.span.start - b.span.start);
+	// Without a request or challenge to say where it happened, a code that occurs in one place only says it.
+	const only = message.errors.find(e => e.entry)?.entry;
+	if (!message.location && only?.occurs.length === 1 && only.occurs[0] !== 'any') message.location = only.occurs[0];
+	// A vendor's own code names the vendor (an Authlete action in prose, an AWS exception in a log).
+	message.vendor ??= message.vendorCodes.find(v => v.entry?.vendor)?.entry?.vendor ?? null;
 }
 
 /** A problem+json body without an OAuth code: the vendor may document its `title` (AICRisk's "Unauthorized"). */
@@ -103,8 +113,27 @@ function vendorOf(text: string, message: HttpMessage, variables: ReadonlyMap<str
 	const hinted = vendorFromText(parts.join('\n'));
 	if (hinted) return hinted;
 	const span = message.kind === 'fragment' ? message.span : message.body;
-	return span ? vendorFromText(text.slice(span.start, Math.min(span.end, span.start + 4096))) : null;
+	const own = span ? vendorFromText(decoded(text.slice(span.start, Math.min(span.end, span.start + 4096)))) : null;
+	// A log line or pasted body often follows the request URL or host it came from: take the nearest hint before it.
+	return own ?? nearestVendor(decoded(text.slice(Math.max(0, message.span.start - NEARBY_CONTEXT), message.span.start)));
 }
+
+/** The endpoint kind of the last URL shortly before or in a fragment (a bug report quoting the authorize URL, then the error). */
+function nearbyLocation(text: string, span: Span): Location | null {
+	const before = text.slice(Math.max(0, span.start - NEARBY_CONTEXT), Math.min(span.end, span.start + 4 * NEARBY_CONTEXT));
+	const at = Math.max(before.lastIndexOf('https://'), before.lastIndexOf('http://'));
+	if (at < 0) return null;
+	const url = /^\S{1,2048}/.exec(before.slice(at));
+	return url ? locationFromTarget(url[0]) : null;
+}
+
+/** Percent-decoded text, so that `iss=https%3A%2F%2Fsso.example.com%2Frealms%2F…` shows its host. */
+function decoded(text: string): string {
+	return text.includes('%') ? decodeFormComponent(text) : text;
+}
+
+/** How far back to look for a host or vendor name when a message names none itself. */
+const NEARBY_CONTEXT = 1500;
 
 /** REST Client / httpYac file variables (`@host = https://login.example.com`), for reading request targets. */
 function fileVariables(text: string): Map<string, string> {

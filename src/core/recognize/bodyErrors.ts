@@ -21,7 +21,7 @@ const FACT_KEYS: ReadonlyArray<readonly [string, string, boolean]> = [
 ];
 
 /** Keys that mark an object as an error object. */
-const ERROR_OBJECT_KEYS = ['error', 'errorCode', '__type', 'action', 'error_codes[]'];
+const ERROR_OBJECT_KEYS = ['error', 'errorCode', '__type', 'action', 'error_codes[]', 'reason'];
 /** At most this many nested error objects are read from one body. */
 const MAX_ERROR_OBJECTS = 20;
 
@@ -32,7 +32,8 @@ const MAX_ERROR_OBJECTS = 20;
  */
 export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): BodyFindings {
 	const found: BodyFindings = { errors: [], vendorCodes: [], facts: [], vendorHint: null };
-	const prefixes: string[] = [];
+	// The root is always read: problem+json and other bodies carry support ids without an error key.
+	const prefixes: string[] = [''];
 	for (const v of body.values) {
 		const dot = v.path.lastIndexOf('.');
 		const leaf = dot < 0 ? v.path : v.path.slice(dot + 1);
@@ -40,12 +41,12 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 		if (ERROR_OBJECT_KEYS.includes(leaf) && !prefixes.includes(prefix)) prefixes.push(prefix);
 		if (prefixes.length >= MAX_ERROR_OBJECTS) break;
 	}
-	for (const prefix of prefixes) readErrorObject(text, body, prefix, found);
+	for (const prefix of prefixes) readErrorObject(text, body, prefix, found, catalog);
 	resolve(found, catalog);
 	return found;
 }
 
-function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings): void {
+function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings, catalog: Catalog): void {
 	const str = (key: string) => jsonString(body, prefix + key);
 	const val = (key: string) => jsonValue(body, prefix + key);
 	const description = str('error_description') ?? str('errorSummary') ?? str('message')
@@ -69,7 +70,7 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 		}
 	}
 	const awsType = str('__type');
-	if (awsType) {
+	if (awsType && awsType.value.length <= 200) {
 		const hash = awsType.value.lastIndexOf('#');
 		const name = awsType.value.slice(hash + 1);
 		const start = awsType.valueSpan.start + hash + 1;
@@ -82,6 +83,11 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 		found.vendorCodes.push({ code: action.value, entry: null, span: action.valueSpan, description: description?.value });
 		found.vendorHint = 'authlete';
 		if (responseContent) addNestedErrors(text, responseContent, found);
+	}
+	// Authlete's /auth/token/fail request names its `reason` (INVALID_RESOURCE_OWNER_CREDENTIALS…).
+	const reason = str('reason');
+	if (reason && /^[A-Z_]{3,60}$/.test(reason.value) && catalog.candidates(reason.value).some(e => e.kind === 'vendorCode' && e.code === reason.value)) {
+		found.vendorCodes.push({ code: reason.value, entry: null, span: reason.valueSpan });
 	}
 	for (const v of body.values) {
 		if (v.path === `${prefix}error_codes[]` && typeof v.value === 'number') {
@@ -106,7 +112,7 @@ function addNestedErrors(text: string, content: JsonValue & { value: string }, f
 	if (at < 0) return;
 	const start = content.valueSpan.start + at;
 	const desc = /"error_description"\s*:\s*"([^"]{0,500})"/.exec(content.value);
-	found.errors.push({ code: match[1], entry: null, span: { start, end: start + match[1].length }, source: 'json', ...(desc ? { description: desc[1] } : {}) });
+	found.errors.push({ code: match[1], entry: null, span: { start, end: start + match[1].length }, source: 'json', nested: true, ...(desc ? { description: desc[1] } : {}) });
 }
 
 /** AADSTS codes quoted at the start of (or inside) a description, located in the raw text. */

@@ -27,6 +27,21 @@ export function vendorFromText(text: string): string | null {
 	return null;
 }
 
+/** The vendor whose hint occurs last in `text` (the nearest one when `text` ends where a message starts). */
+export function nearestVendor(text: string): string | null {
+	const lower = text.toLowerCase();
+	let best: string | null = null;
+	let bestAt = -1;
+	for (const [needle, vendor] of VENDOR_HINTS) {
+		const at = lower.lastIndexOf(needle);
+		if (at > bestAt) {
+			best = vendor;
+			bestAt = at;
+		}
+	}
+	return best;
+}
+
 /** Path fragments of well-known endpoints, checked in order (lower-case). */
 const ENDPOINT_HINTS: ReadonlyArray<readonly [string, Location]> = [
 	['/devicecode', 'device'], ['/device_authorization', 'device'], ['/device/code', 'device'], ['/login/device', 'device'],

@@ -4,20 +4,20 @@ import { isWordChar, lineAt } from '../parse/lines';
 import type { Span } from '../types';
 import type { ErrorMention, VendorCodeMention } from './model';
 
-/** Codes that are ordinary words elsewhere: only reported next to "error", "failed", "oauth"… */
-const GENERIC_CODES = new Set([
-	'not_found', 'server_error', 'slow_down', 'access_denied', 'invalid_code', 'missing_token', 'invalid_nonce',
-	'invalid_proof', 'invalid_metadata', 'invalid_subject', 'invalid_issuer', 'unsupported_parameter',
-	'transaction_failed', 'need_info', 'request_denied', 'request_submitted', 'insecure_transport',
-	'expired_token', 'login_required', 'temporarily_unavailable', 'invalidparameterexception', 'toomanyrequestsexception',
-	'expiredtokenexception', 'usernotfoundexception',
+/** Codes too generic to report from prose at all; they count only in structured error fields. */
+const NEVER_BARE = new Set([
+	'not_found', 'invalid_code', 'missing_token', 'invalid_nonce', 'invalid_proof', 'invalid_metadata', 'invalid_subject',
+	'invalid_issuer', 'unsupported_parameter', 'transaction_failed', 'need_info', 'request_denied', 'request_submitted',
+	'insecure_transport', 'invalidparameterexception', 'toomanyrequestsexception', 'expiredtokenexception', 'usernotfoundexception',
 ]);
+/** Codes that are ordinary words elsewhere: reported only with an error context on the same line. */
+const GENERIC_CODES = new Set(['server_error', 'slow_down', 'access_denied', 'expired_token', 'login_required']);
 const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid', 'refused', 'rejected'];
 /** Namespaces whose codes are common identifiers elsewhere (BAD_REQUEST): they need their own context words. */
 const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 	authlete: ['action', 'authlete', 'reason'],
 };
-const CONTEXT_WINDOW = 64;
+const CONTEXT_WINDOW = 120;
 
 /** Error and vendor codes mentioned on one line of free text (logs, prose, source code). */
 export interface LineMentions {
@@ -74,11 +74,13 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 	if (word.length === 8 && word.charCodeAt(0) === 69 && isDigits(word, 1) && word.startsWith('E0000')) {
 		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end) } };
 	}
-	const camelException = !underscore && (word.endsWith('Exception') || word.endsWith('Error'));
+	// An exception name counts when it is thrown ("MsalUiRequiredException: …", AWS CLI's "(NotAuthorizedException)"), not as a type in a signature.
+	const camelException = !underscore && (word.endsWith('Exception') || word.endsWith('Error')) && (text.charCodeAt(end) === 58 || text.charCodeAt(end) === 41);
 	if (!underscore && !camelException) return undefined;
 	const candidates = catalog.candidates(word);
 	if (candidates.length === 0) return undefined;
 	const lower = word.toLowerCase();
+	if (NEVER_BARE.has(lower)) return undefined;
 	if (GENERIC_CODES.has(lower) && !hasErrorContext(text, start, end)) return undefined;
 	const description = describeAfter(text, end);
 	const errorEntry = candidates.find(c => c.kind === 'error');
@@ -99,7 +101,7 @@ function isDigits(word: string, from: number): boolean {
 	return true;
 }
 
-/** "error", "failed", "oauth"… earlier on the same line, or `[code]` brackets. */
+/** "error", "failed", "oauth"… near the code on the same line, or `[code]` brackets. */
 function hasErrorContext(text: string, start: number, end: number, words: readonly string[] = CONTEXT_WORDS): boolean {
 	if (text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93) return true;
 	let from = start;
@@ -108,8 +110,14 @@ function hasErrorContext(text: string, start: number, end: number, words: readon
 		if (c === 10 || c === 13) break;
 		from--;
 	}
-	const before = text.slice(from, start).toLowerCase();
-	return words.some(w => before.includes(w));
+	let to = end;
+	while (to < text.length && to - end < CONTEXT_WINDOW) {
+		const c = text.charCodeAt(to);
+		if (c === 10 || c === 13) break;
+		to++;
+	}
+	const around = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase();
+	return words.some(w => around.includes(w));
 }
 
 /** The words after a code on its line (`: description`, `(description)`, `] description`). */

@@ -4,6 +4,7 @@ import { isTokenEndpoint } from '../recognize/context';
 import { header, type Finding, type FixData, type HttpMessage } from '../recognize/model';
 import type { Severity, Span } from '../types';
 import { RuleId, ruleReferences } from './ruleIds';
+import { describeSecretKind } from '../secrets/secretNames';
 
 type Rule = (text: string, message: HttpMessage) => Finding[];
 
@@ -71,12 +72,13 @@ function encodeFormValue(value: string): string {
 const grantType: Rule = (text, message) => {
 	if (!isTokenRequest(message) || message.bodyFormat !== 'form' || !message.form || !message.body) return [];
 	const grant = param(message.form, 'grant_type');
-	if (!grant) {
+	// GitHub's web flow exchanges a code without grant_type (its token endpoint assumes authorization_code).
+	if (!grant && !/github\.com\/login\/oauth\/access_token/i.test(message.target ?? '')) {
 		const snippet = 'grant_type=${1|authorization_code,client_credentials,refresh_token,urn:ietf:params:oauth:grant-type:device_code|}&';
 		return [finding(RuleId.missingGrantType, 'error', 'The token request has no grant_type parameter.', message.body,
 			[{ title: 'Add grant_type', edits: [{ span: { start: message.body.start, end: message.body.start }, text: snippet, snippet: true }], preferred: true }])];
 	}
-	if (GRANTS[grant.value] || grant.value.startsWith('{{') || grant.value.includes(':') && !grant.value.startsWith('urn:ietf:params:oauth:grant-type:')) return [];
+	if (!grant || GRANTS[grant.value] || grant.value.startsWith('{{') || grant.value.includes(':') && !grant.value.startsWith('urn:ietf:params:oauth:grant-type:')) return [];
 	const suggestion = suggestCode(grant.value, Object.keys(GRANTS));
 	void text;
 	return [finding(RuleId.unknownGrantType, 'error', `Unknown grant_type "${grant.value.slice(0, 60)}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, grant.valueSpan,
@@ -125,7 +127,7 @@ const secretInUrl: Rule = (text, message) => {
 	const q = text.indexOf('?', message.targetSpan.start);
 	if (q < 0 || q >= message.targetSpan.end) return [];
 	const secrets = message.secrets.filter(s => s.start > q && s.end <= message.targetSpan!.end);
-	return secrets.map(s => finding(RuleId.secretInUrl, 'error', `A ${s.kind.replace(/_/g, ' ')} is in the URL; send credentials in the POST body or the Authorization header.`, s));
+	return secrets.map(s => finding(RuleId.secretInUrl, 'error', `${describeSecretKind(s.kind)} is in the URL; send credentials in the POST body or the Authorization header.`, { start: s.start, end: s.end }));
 };
 
 function param(form: readonly FormParam[], name: string): FormParam | undefined {

@@ -11,9 +11,9 @@ const finding = (rule: string, severity: Severity, message: string, span: Span, 
 });
 
 /** One finding per recognised error code: what it is and its most likely cause. */
-const recognizedErrors: Rule = (_text, message) => message.errors.filter(e => e.entry).map(e => {
+const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry)).map(e => {
 	const entry = e.entry!;
-	const cause = matchCause(entry, e.description, message.vendor);
+	const cause = matchCause(entry, e.description, message.vendor, message.status, message.location);
 	const severity: Severity = entry.flags?.polling ? 'information' : 'error';
 	const detail = cause ? ` Likely cause: ${cause.text}` : '';
 	return finding(RuleId.recognizedError, severity, `${e.code}: ${entry.title}. ${entry.summary}${detail}`, e.span, {
@@ -34,7 +34,7 @@ const vendorCodes: Rule = (_text, message) => {
 
 /** An error response with no recognisable error code: explain the status itself. */
 const httpStatus: Rule = (_text, message, catalog) => {
-	if (message.kind !== 'response' || !message.status || message.status < 400 || !message.statusSpan) return [];
+	if (message.kind === 'request' || !message.status || message.status < 400 || !message.statusSpan) return [];
 	if (message.errors.some(e => e.entry) || message.vendorCodes.some(v => v.entry)) return [];
 	const entry = catalog.lookup(String(message.status), { kind: 'status', location: message.location });
 	if (!entry) return [];
@@ -138,7 +138,7 @@ const pollingAdvice: Rule = (_text, message) => message.errors.filter(e => e.ent
 	const slow = e.code === 'slow_down';
 	return finding(RuleId.pollingAdvice, 'information', slow
 		? 'Polling too fast: add 5 seconds to the polling interval for this and all later requests, then keep polling.'
-		: 'Not an failure: the user has not finished yet. Keep polling at the interval the server gave (default 5 seconds) until the device code expires.', e.span, { entryId: e.entry!.id });
+		: 'Not a failure: the user has not finished yet. Keep polling at the interval the server gave (default 5 seconds) until the device code expires.', e.span, { entryId: e.entry!.id });
 });
 
 /** Trace and correlation ids that a vendor's support desk asks for. */
@@ -154,6 +154,12 @@ export const responseRules: readonly Rule[] = [
 	recognizedErrors, vendorCodes, httpStatus, unknownCodes, statusMismatch, missingChallenge, malformedChallenges,
 	contentType, missingNoStore, invalidErrorChars, problemStatus, pollingAdvice, supportIds,
 ];
+
+/** The first mention of each code (a stack trace repeats the same error). */
+function firstPerCode<T extends { code: string }>(mentions: readonly T[]): T[] {
+	const seen = new Set<string>();
+	return mentions.filter(m => !seen.has(m.code) && !!seen.add(m.code));
+}
 
 function firstKnown(errors: readonly ErrorMention[]): ErrorMention | undefined {
 	return errors.find(e => e.entry) ?? errors[0];

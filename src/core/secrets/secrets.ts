@@ -49,7 +49,8 @@ export function findSecrets(text: string, message: HttpMessage): SecretSpan[] {
 
 function addField(out: SecretSpan[], name: string, value: string, span: Span): void {
 	const kind = SECRET_FIELDS.get(name.toLowerCase());
-	if (!kind || isPlaceholder(value)) return;
+	// `{{$dotenv SECRET}}` and similar template expressions are cut at their first space by free-text scanning.
+	if (!kind || value.startsWith('{{') || value.startsWith('${') || isPlaceholder(value)) return;
 	if (value.length < 8 && !ALWAYS_SECRET.has(kind)) return;
 	if (kind === 'authorization_code' && /^[a-z_]+$/.test(value)) return;
 	if (span.end > span.start) out.push({ kind, ...span });
@@ -95,13 +96,21 @@ function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
 
 const KEY_VALUE = /\b(access_token|refresh_token|id_token|client_secret|clientsecret|client-secret|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;<>]{4,4096})/gi;
 
-/** `client_secret=…`, `"password": "…"` and the like in free text (logs, .env snippets). */
+const AUTHORIZATION = /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(basic|bearer|dpop)[ \t]+([A-Za-z0-9._~+/=-]{8,8192})/gi;
+
+/** `client_secret=…`, `"password": "…"`, `Authorization: Bearer …` and the like in free text (logs, curl commands). */
 function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
 	const slice = text.slice(span.start, span.end);
 	KEY_VALUE.lastIndex = 0;
 	for (let m = KEY_VALUE.exec(slice); m; m = KEY_VALUE.exec(slice)) {
 		const start = span.start + m.index + m[0].length - m[2].length;
 		addField(out, m[1], m[2], { start, end: start + m[2].length });
+	}
+	AUTHORIZATION.lastIndex = 0;
+	for (let m = AUTHORIZATION.exec(slice); m; m = AUTHORIZATION.exec(slice)) {
+		if (isPlaceholder(m[2])) continue;
+		const start = span.start + m.index + m[0].length - m[2].length;
+		out.push({ kind: m[1].toLowerCase() === 'basic' ? 'basic_credentials' : 'bearer_token', start, end: start + m[2].length });
 	}
 }
 

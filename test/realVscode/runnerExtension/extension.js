@@ -5,7 +5,10 @@
 //   TEH_MOCHA   absolute path of the repo's node_modules/mocha
 //   TEH_RESULTS absolute path of the JSON results file, written atomically when the run ends
 //   TEH_MOCHA_TIMEOUT  optional per-test timeout in ms (default 20000)
+//   TEH_SHOW_RUNNING_EXTENSIONS  optional: open the Running Extensions editor after the suite
 // Errors never escape into the host: they end up in the results file.
+/* global require, process, setTimeout, console, module */
+/* eslint-disable @typescript-eslint/no-require-imports -- the extension host loads extensions as CommonJS */
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -46,7 +49,14 @@ async function runSuite(testsPath, resultsFile) {
 	results.total = results.passes.length + results.failures.length + results.pending.length;
 	results.durationMs = Date.now() - started;
 	results.extensions = userExtensions();
+	if (process.env.TEH_SHOW_RUNNING_EXTENSIONS) await showRunningExtensions();
 	writeResults(resultsFile, results);
+}
+
+/** Opens "Developer: Show Running Extensions" so the outer process can read activation times off the page. */
+async function showRunningExtensions() {
+	const command = vscode.commands.executeCommand('workbench.action.showRuntimeExtensions').then(undefined, () => undefined);
+	await Promise.race([command, new Promise((resolve) => setTimeout(resolve, 5000))]);
 }
 
 /**

@@ -1,0 +1,250 @@
+// Runs a compiled mocha suite (TDD UI) inside a real VS Code extension host (code-server),
+// with a given VSIX installed, and prints mocha-like results.
+//
+// Usage: node scripts/realVscode/runIntegration.mjs --vsix path.vsix --tests dir-or-file
+//          --workspace folder [--results file] [--timeout 300] [--keep]
+//
+// How: code-server cannot take --extensionTestsPath, so a test-only runner extension
+// (test/realVscode/runnerExtension) is installed beside the VSIX; it runs mocha from
+// TEH_TESTS and writes TEH_RESULTS. The extension host only starts once a browser opens
+// the workbench, hence the headless Chromium. Exit code 0 only if every test passed.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RESULTS_DIR, REPO_ROOT, RUNNER_EXTENSION_DIR } from './paths.mjs';
+import { ensureRealVscode } from './setup.mjs';
+import { installVsix, openWorkbench, screenshot, startCodeServer, tail } from './server.mjs';
+
+const RUNNER_ID = 'token-error-help-test.test-runner';
+
+/** @typedef {{ title: string, error?: { message: string } }} TestResult */
+/** @typedef {{ passes: TestResult[], failures: TestResult[], pending: TestResult[], total: number,
+ *   error?: { message: string }, extensions?: { id: string, isActive: boolean }[] }} Results */
+
+function parseOptions() {
+	const { values } = parseArgs({
+		options: {
+			vsix: { type: 'string' },
+			tests: { type: 'string' },
+			workspace: { type: 'string' },
+			results: { type: 'string', default: join(RESULTS_DIR, 'integration-results.json') },
+			timeout: { type: 'string', default: '300' },
+			mocha: { type: 'string', default: join(REPO_ROOT, 'node_modules', 'mocha') },
+			keep: { type: 'boolean', default: false },
+		},
+	});
+	const timeoutMs = Number(values.timeout) * 1000;
+	if (!(timeoutMs > 0)) usage('--timeout must be a number of seconds');
+	return {
+		vsix: existingPath('vsix', values.vsix), tests: existingPath('tests', values.tests),
+		workspace: existingPath('workspace', values.workspace), results: resolve(values.results), timeoutMs,
+		mocha: existingPath('mocha', values.mocha), keep: values.keep,
+	};
+}
+
+/**
+ * @param {string} option
+ * @param {string | undefined} value
+ * @returns {string} the absolute path
+ */
+function existingPath(option, value) {
+	if (!value) usage(`--${option} is required`);
+	if (!existsSync(value)) usage(`--${option} ${value}: no such file or folder`);
+	return resolve(value);
+}
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
+function usage(message) {
+	console.error(`${message}\nUsage: node scripts/realVscode/runIntegration.mjs --vsix file.vsix --tests dir --workspace folder [--results file] [--timeout seconds] [--keep]`);
+	process.exit(2);
+}
+
+/**
+ * Copies the runner extension into extensionsDir and registers it in extensions.json,
+ * the list VS Code reads to know which folders are installed extensions.
+ * @param {string} extensionsDir
+ */
+function installRunnerExtension(extensionsDir) {
+	const { version } = JSON.parse(readFileSync(join(RUNNER_EXTENSION_DIR, 'package.json'), 'utf8'));
+	const folderName = `${RUNNER_ID}-${version}`;
+	const location = join(extensionsDir, folderName);
+	cpSync(RUNNER_EXTENSION_DIR, location, { recursive: true });
+	const manifest = join(extensionsDir, 'extensions.json');
+	const entries = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : [];
+	entries.push({
+		identifier: { id: RUNNER_ID },
+		version,
+		location: { $mid: 1, path: location, scheme: 'file' },
+		relativeLocation: folderName,
+		metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+	});
+	writeFileSync(manifest, JSON.stringify(entries));
+}
+
+/**
+ * Polls for the results file until the deadline; fails early if code-server dies.
+ * @param {string} file
+ * @param {number} deadline  epoch ms
+ * @param {() => boolean} serverAlive
+ * @returns {Promise<Results>}
+ */
+async function waitForResults(file, deadline, serverAlive) {
+	while (Date.now() < deadline) {
+		if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+		if (!serverAlive()) throw new Error('code-server stopped before the tests finished');
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`No results in ${file} within --timeout: the suite did not finish (a hanging test, or the runner extension never activated; see ${RESULTS_DIR})`);
+}
+
+/**
+ * Prints mocha-like lines and the summary; returns the number of failures.
+ * A runner error (e.g. a test file that does not load) arrives as a failure titled "(test runner)".
+ * @param {Results} results
+ */
+function report(results) {
+	for (const test of results.passes) console.log(`  ✓ ${test.title}`);
+	for (const test of results.pending) console.log(`  - ${test.title} (pending)`);
+	for (const test of results.failures) {
+		const [first, ...rest] = (test.error?.message ?? 'failed').trim().split('\n');
+		console.log(`  ✗ ${test.title}: ${first}`);
+		for (const line of rest) if (line.trim()) console.log(`      ${line}`);
+	}
+	console.log(`${results.passes.length} passed, ${results.failures.length} failed`);
+	return results.failures.length;
+}
+
+/**
+ * Display names of the extensions installed from VSIX files (everything in extensions.json but the runner).
+ * @param {string} extensionsDir
+ * @returns {{ id: string, name: string }[]}
+ */
+function installedExtensions(extensionsDir) {
+	const entries = JSON.parse(readFileSync(join(extensionsDir, 'extensions.json'), 'utf8'));
+	/** @type {{ identifier: { id: string }, location: { path: string } }[]} */
+	const list = entries;
+	return list.filter((entry) => entry.identifier.id !== RUNNER_ID).map((entry) => {
+		const manifest = JSON.parse(readFileSync(join(entry.location.path, 'package.json'), 'utf8'));
+		return { id: entry.identifier.id, name: manifest.displayName ?? manifest.name };
+	});
+}
+
+/**
+ * Reads activation times off the "Running Extensions" editor, which the runner opened after the suite.
+ * The list is virtualised, so the page is made tall enough to render every row first.
+ * Best effort: returns what it found within about 15 s.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Map<string, string>>} display name → activation text, e.g. "126ms"
+ */
+async function readActivationTimes(page) {
+	const rowsSelector = '.runtime-extensions-editor .monaco-list-row';
+	const times = new Map();
+	try {
+		await page.waitForSelector(rowsSelector, { timeout: 15_000 });
+		await page.setViewportSize({ width: 1400, height: 6000 });
+		let previous = -1;
+		for (let i = 0; i < 20; i++) { // until the row count settles after the resize
+			const count = await page.locator(rowsSelector).count();
+			if (count === previous) break;
+			previous = count;
+			await page.waitForTimeout(250);
+		}
+		const rows = await page.$$eval(rowsSelector, (elements) => elements.map((row) => [
+			row.querySelector('.name')?.textContent?.trim() ?? '',
+			row.querySelector('.activation-time')?.textContent?.trim() ?? '',
+		]));
+		for (const [name, text] of rows) times.set(name, /(\d+)\s*ms/.exec(text)?.[0] ?? text);
+	} catch {
+		// the editor did not show up: no activation figures this run
+	}
+	return times;
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} extensionsDir
+ */
+async function reportActivation(page, extensionsDir) {
+	const times = await readActivationTimes(page);
+	for (const { id, name } of installedExtensions(extensionsDir)) {
+		console.log(`activation: ${id} ${times.get(name) ?? '(not shown in Running Extensions: not activated?)'}`);
+	}
+}
+
+/**
+ * Keeps VS Code's own logs (extension host, server) of the last run for debugging.
+ * @param {string} userDataDir
+ */
+function saveVscodeLogs(userDataDir) {
+	const target = join(RESULTS_DIR, 'vscode-logs');
+	rmSync(target, { recursive: true, force: true });
+	if (existsSync(join(userDataDir, 'logs'))) cpSync(join(userDataDir, 'logs'), target, { recursive: true });
+}
+
+/**
+ * Installs, starts, runs and cleans up; returns the process exit code.
+ * @param {ReturnType<typeof parseOptions>} options
+ */
+async function runIntegration(options) {
+	await ensureRealVscode();
+	const deadline = Date.now() + options.timeoutMs;
+	const root = mkdtempSync(join(tmpdir(), 'teh-real-vscode-'));
+	const extensionsDir = join(root, 'extensions');
+	const userDataDir = join(root, 'user-data');
+	mkdirSync(RESULTS_DIR, { recursive: true });
+	rmSync(options.results, { force: true });
+	/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
+	let server;
+	/** @type {Awaited<ReturnType<typeof openWorkbench>> | undefined} */
+	let workbench;
+	const cleanup = async () => {
+		await workbench?.browser.close().catch(() => {});
+		await server?.stop();
+		saveVscodeLogs(userDataDir);
+		if (!options.keep) rmSync(root, { recursive: true, force: true });
+	};
+	const onSignal = () => cleanup().finally(() => process.exit(130));
+	process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+	try {
+		console.log(`Installing ${options.vsix}…`);
+		await installVsix(options.vsix, extensionsDir, { userDataDir: join(root, 'install-user-data') });
+		installRunnerExtension(extensionsDir);
+		server = await startCodeServer({
+			extensionsDir, userDataDir, folder: options.workspace, logFile: join(RESULTS_DIR, 'code-server.log'),
+			env: { TEH_TESTS: options.tests, TEH_MOCHA: options.mocha, TEH_RESULTS: options.results, TEH_SHOW_RUNNING_EXTENSIONS: '1' },
+		});
+		console.log(`code-server at ${server.url}; opening the workbench…`);
+		workbench = await openWorkbench(server.url, options.workspace, { consoleLog: join(RESULTS_DIR, 'browser-console.log') });
+		const results = await waitForResults(options.results, deadline, server.running);
+		const failed = report(results);
+		await reportActivation(workbench.page, extensionsDir);
+		if (failed > 0) await saveScreenshot(workbench.page, 'integration-failure');
+		return failed > 0 ? 1 : 0;
+	} catch (error) {
+		if (workbench) await saveScreenshot(workbench.page, 'integration-error');
+		if (server) console.error(`--- last lines of ${server.logFile} ---\n${tail(server.logFile, 15)}\n---`);
+		console.error(`✗ ${error instanceof Error ? error.message : error}`);
+		return 1;
+	} finally {
+		await cleanup();
+		process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+	}
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+async function saveScreenshot(page, name) {
+	try {
+		console.error(`screenshot: ${await screenshot(page, name)}`);
+	} catch (error) {
+		console.error(`(no screenshot: ${error instanceof Error ? error.message : error})`);
+	}
+}
+
+process.exitCode = await runIntegration(parseOptions());

@@ -1,0 +1,259 @@
+// Starts the cached code-server (the real VS Code workbench and extension host),
+// installs VSIX files into it and opens its workbench in headless Chromium.
+// Run scripts/realVscode/setup.mjs (or ensureRealVscode()) first.
+import { execFile, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHROMIUM, CODE_SERVER_BIN, NODE24, PLAYWRIGHT_CORE, RESULTS_DIR, node24Env } from './paths.mjs';
+
+const START_TIMEOUT_MS = 60_000;
+const INSTALL_TIMEOUT_MS = 120_000;
+const WORKBENCH_TIMEOUT_MS = 60_000;
+
+/** Settings every test profile gets; see REAL-VSCODE.md for why word wrap is on. */
+export const BASE_SETTINGS = Object.freeze({
+	'workbench.startupEditor': 'none',
+	'security.workspace.trust.enabled': false,
+	'editor.wordWrap': 'on',
+	'extensions.autoUpdate': false,
+	'extensions.autoCheckUpdates': false,
+	'telemetry.telemetryLevel': 'off',
+	'workbench.enableExperiments': false,
+	'update.mode': 'none',
+});
+
+/** Chromium flags that keep the browser offline, quiet and working as root in a container. */
+export const CHROMIUM_ARGS = Object.freeze([
+	'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync',
+]);
+
+/**
+ * @typedef {object} CodeServer
+ * @property {string} url       e.g. http://127.0.0.1:41234
+ * @property {number} port
+ * @property {string} logFile   where code-server's output goes
+ * @property {() => Promise<void>} stop  kills code-server's process group
+ * @property {() => boolean} running     false once the code-server process has exited
+ */
+
+/**
+ * Writes the test profile's settings and starts code-server on a free loopback port.
+ * Resolves once it answers HTTP; rejects after 60 s with the end of its log.
+ * @param {{ extensionsDir: string, userDataDir: string, folder: string, env?: Record<string, string>,
+ *   settings?: Record<string, unknown>, logFile?: string }} options
+ * @returns {Promise<CodeServer>}
+ */
+export async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, settings = {}, logFile }) {
+	writeSettings(userDataDir, settings);
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const log = logFile ?? join(RESULTS_DIR, `code-server-${port}.log`);
+	mkdirSync(dirname(log), { recursive: true });
+	const args = [
+		CODE_SERVER_BIN, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', writeConfig(userDataDir),
+		'--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
+		'--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', resolve(folder),
+	];
+	const child = spawn(NODE24, args, { env: serverEnv(userDataDir, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const out = createWriteStream(log);
+	child.stdout.pipe(out);
+	child.stderr.pipe(out);
+	const exited = new Promise((r) => child.once('exit', (code, signal) => r(code ?? signal)));
+	const stop = () => stopGroup(child, exited);
+	try {
+		await waitForHttp(`${url}/healthz`, exited, log);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, port, logFile: log, stop, running: () => child.exitCode === null && child.signalCode === null };
+}
+
+/**
+ * Installs a VSIX with code-server's CLI (offline). Throws with the CLI's output when it fails.
+ * @param {string} vsixPath
+ * @param {string} extensionsDir
+ * @param {{ userDataDir?: string }} [options]  defaults to a folder beside extensionsDir
+ * @returns {Promise<string>} the CLI's output
+ */
+export function installVsix(vsixPath, extensionsDir, { userDataDir = `${extensionsDir}-user` } = {}) {
+	const args = [
+		CODE_SERVER_BIN, '--config', writeConfig(userDataDir), '--user-data-dir', userDataDir,
+		'--extensions-dir', extensionsDir, '--install-extension', resolve(vsixPath),
+	];
+	return new Promise((resolvePromise, reject) => {
+		execFile(NODE24, args, { env: serverEnv(userDataDir), timeout: INSTALL_TIMEOUT_MS }, (error, stdout, stderr) => {
+			const output = `${stdout}${stderr}`.trim();
+			if (error || !/successfully installed/i.test(output)) {
+				reject(new Error(`Installing ${vsixPath} into code-server failed (${error?.message ?? 'no success message'}):\n${output}`));
+			} else {
+				resolvePromise(output);
+			}
+		});
+	});
+}
+
+/**
+ * Opens the workbench of `url` on `folder` in headless Debian Chromium, waiting for `.monaco-workbench`.
+ * Browser console messages go to `consoleLog` when given.
+ * @param {string} url
+ * @param {string} folder
+ * @param {{ consoleLog?: string, viewport?: { width: number, height: number } }} [options]
+ * @returns {Promise<{ browser: import('playwright-core').Browser, page: import('playwright-core').Page }>}
+ */
+export async function openWorkbench(url, folder, { consoleLog, viewport = { width: 1400, height: 900 } } = {}) {
+	const { chromium } = await loadPlaywright();
+	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS], timeout: WORKBENCH_TIMEOUT_MS });
+	try {
+		const page = await browser.newPage({ viewport });
+		if (consoleLog) logConsole(page, consoleLog);
+		await page.goto(`${url}/?folder=${encodeURIComponent(resolve(folder))}`, { timeout: WORKBENCH_TIMEOUT_MS });
+		await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT_MS });
+		return { browser, page };
+	} catch (error) {
+		await browser.close();
+		throw new Error(`The VS Code workbench did not load at ${url}: ${error instanceof Error ? error.message : error}`, { cause: error });
+	}
+}
+
+/**
+ * Saves a full-page screenshot under test-results/real-vscode/screenshots and returns its path.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name  file name without extension
+ */
+export async function screenshot(page, name) {
+	const file = join(RESULTS_DIR, 'screenshots', `${name.replace(/[^\w.-]+/g, '-')}.png`);
+	mkdirSync(dirname(file), { recursive: true });
+	await page.screenshot({ path: file, timeout: 15_000 });
+	return file;
+}
+
+/**
+ * Appends the page's console messages and uncaught errors to `file`.
+ * @param {import('playwright-core').Page} page
+ * @param {string} file
+ */
+function logConsole(page, file) {
+	mkdirSync(dirname(file), { recursive: true });
+	const out = createWriteStream(file);
+	page.on('console', (message) => out.write(`[${message.type()}] ${message.text()}\n`));
+	page.on('pageerror', (error) => out.write(`[pageerror] ${error.message}\n`));
+	page.once('close', () => out.end());
+}
+
+/** playwright-core lives in the cached server project, not in the repo's node_modules. */
+export function loadPlaywright() {
+	return import(pathToFileURL(join(PLAYWRIGHT_CORE, 'index.mjs')).href);
+}
+
+/**
+ * @param {string} file
+ * @param {number} lines
+ */
+export function tail(file, lines = 30) {
+	try {
+		return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+/**
+ * @param {string} userDataDir
+ * @param {Record<string, unknown>} settings
+ */
+function writeSettings(userDataDir, settings) {
+	const dir = join(userDataDir, 'User');
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, 'settings.json'), `${JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, '\t')}\n`);
+}
+
+/**
+ * Node 24 first on PATH, and code-server's own data (its coder-logs) kept inside the test profile
+ * instead of ~/.local/share/code-server. The extension host inherits this environment.
+ * @param {string} userDataDir
+ * @param {Record<string, string>} [extra]
+ */
+function serverEnv(userDataDir, extra = {}) {
+	return node24Env({ ...process.env, XDG_DATA_HOME: join(userDataDir, 'xdg-data'), ...extra });
+}
+
+/**
+ * Without --config, code-server would create ~/.config/code-server/config.yaml with a generated password.
+ * @param {string} userDataDir
+ * @returns {string} the config file
+ */
+function writeConfig(userDataDir) {
+	mkdirSync(userDataDir, { recursive: true });
+	const file = join(userDataDir, 'code-server.yaml');
+	writeFileSync(file, 'auth: none\ncert: false\n');
+	return file;
+}
+
+/** @returns {Promise<number>} a port that was free on 127.0.0.1 a moment ago */
+function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+/**
+ * Polls `url` until it answers, the process exits, or START_TIMEOUT_MS passes.
+ * @param {string} url
+ * @param {Promise<unknown>} exited
+ * @param {string} log
+ */
+async function waitForHttp(url, exited, log) {
+	let exitStatus;
+	exited.then((status) => { exitStatus = status; });
+	const deadline = Date.now() + START_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		if (exitStatus !== undefined) {
+			throw new Error(`code-server exited (${exitStatus}) before answering ${url}. Last lines of ${log}:\n${tail(log)}`);
+		}
+		if (await answers(url)) return;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`code-server did not answer ${url} within ${START_TIMEOUT_MS / 1000} s. Last lines of ${log}:\n${tail(log)}`);
+}
+
+/** @param {string} url */
+function answers(url) {
+	return new Promise((resolveAnswer) => {
+		const request = get(url, { timeout: 2000 }, (response) => {
+			response.resume();
+			resolveAnswer(response.statusCode !== undefined && response.statusCode < 500);
+		});
+		request.on('timeout', () => request.destroy());
+		request.on('error', () => resolveAnswer(false));
+	});
+}
+
+/**
+ * SIGTERM to the whole process group (code-server forks the extension host), then SIGKILL to what is left.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {Promise<unknown>} exited
+ */
+async function stopGroup(child, exited) {
+	if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+	const signalGroup = (/** @type {NodeJS.Signals} */ signal) => {
+		try {
+			process.kill(-(/** @type {number} */ (child.pid)), signal);
+		} catch {
+			// already gone
+		}
+	};
+	signalGroup('SIGTERM');
+	await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+	signalGroup('SIGKILL'); // also reaps children (extension host, file watcher) that outlived the server
+}

@@ -132,6 +132,85 @@ export async function screenshot(page, name) {
 	return file;
 }
 
+// UI helpers for user journeys (selectors from REAL-VSCODE.md). Each wait is bounded.
+
+/**
+ * Opens a file by clicking its row in the Explorer (quick open can swallow keys right after load).
+ * @param {import('playwright-core').Page} page
+ * @param {string} fileName  as shown in the Explorer
+ */
+export async function openFileFromExplorer(page, fileName) {
+	const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+	await row.click({ timeout: 30_000 });
+	await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+	await page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Rests the mouse on the first occurrence of `word` in the visible editor and returns the hover's text.
+ * @param {import('playwright-core').Page} page
+ * @param {string} word
+ * @param {{ expect?: string | RegExp }} [options]  wait until the hover contains this (default: any text)
+ * @returns {Promise<string>}
+ */
+export async function hoverWord(page, word, { expect } = {}) {
+	const line = page.locator('.monaco-editor .view-line', { hasText: word }).first();
+	await line.waitFor({ timeout: 30_000 });
+	const point = await line.evaluate((element, target) => {
+		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const index = (node.textContent ?? '').indexOf(target);
+			if (index < 0) continue;
+			const range = document.createRange();
+			range.setStart(node, index);
+			range.setEnd(node, index + target.length);
+			const rect = range.getBoundingClientRect();
+			return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+		}
+		return undefined;
+	}, word);
+	if (!point) throw new Error(`"${word}" is not within one rendered text run of the editor`);
+	const hover = page.locator('.monaco-hover', expect ? { hasText: expect } : {}).first();
+	// A hover asked for before the extension activated stays empty: nudge the mouse and ask again.
+	const deadline = Date.now() + 20_000;
+	for (let nudge = 0; Date.now() < deadline; nudge++) {
+		await page.mouse.move(point.x + (nudge % 2), point.y);
+		try {
+			await hover.waitFor({ state: 'visible', timeout: 2000 });
+			return (await hover.innerText()).trim();
+		} catch {
+			// not yet
+		}
+	}
+	throw new Error(`No hover${expect ? ` containing ${expect}` : ''} over "${word}" within 20 s`);
+}
+
+/**
+ * Runs a command through the command palette (Ctrl+Shift+P), by its label.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label  e.g. "Developer: Show Running Extensions"
+ */
+export async function runCommand(page, label) {
+	await page.keyboard.press('Control+Shift+P');
+	const input = page.locator('.quick-input-widget input');
+	await input.waitFor({ state: 'visible', timeout: 15_000 });
+	await input.fill(`>${label}`);
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+	await page.keyboard.press('Enter');
+	await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/**
+ * Shows the Problems panel (Ctrl+Shift+M) and returns the text of its rows.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+export async function readProblems(page) {
+	await page.keyboard.press('Control+Shift+M');
+	await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 15_000 });
+	return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+}
+
 /**
  * Appends the page's console messages and uncaught errors to `file`.
  * @param {import('playwright-core').Page} page

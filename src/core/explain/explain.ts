@@ -83,8 +83,11 @@ export function explainMessage(text: string, message: HttpMessage, catalog: Cata
 
 function headlineOf(message: HttpMessage, errorCode: string | undefined, primary: CatalogEntry | undefined): string {
 	if (primary && errorCode) return `${clip(errorCode, 60)}: ${primary.title}`;
+	if (primary?.kind === 'status') return `HTTP ${primary.title}`;
 	if (primary) return `${primary.code}: ${primary.title}`;
 	if (errorCode) return `Unknown error code "${clip(errorCode, 60)}"`;
+	const problem = message.findings.find(f => f.severity === 'error') ?? message.findings.find(f => f.severity === 'warning' && f.rule !== 'secret-exposed');
+	if (message.kind === 'request' && problem) return clip(problem.message.replace(/[;.].*$/, ''), 90);
 	if (message.status !== null) return `HTTP ${message.status}${message.reason ? ` ${clip(message.reason, 40)}` : ''}`;
 	return message.secrets.length ? 'Credentials in pasted text' : 'Pasted text';
 }

@@ -171,10 +171,12 @@ export async function hoverWord(page, word, { expect } = {}) {
 	}, word);
 	if (!point) throw new Error(`"${word}" is not within one rendered text run of the editor`);
 	const hover = page.locator('.monaco-hover', expect ? { hasText: expect } : {}).first();
-	// A hover asked for before the extension activated stays empty: nudge the mouse and ask again.
+	// A hover asked for before the extension activated stays empty, and resting on the same
+	// spot does not ask again: leave the editor and come back until the hover shows.
 	const deadline = Date.now() + 20_000;
-	for (let nudge = 0; Date.now() < deadline; nudge++) {
-		await page.mouse.move(point.x + (nudge % 2), point.y);
+	while (Date.now() < deadline) {
+		await page.mouse.move(1, 1);
+		await page.mouse.move(point.x, point.y, { steps: 5 });
 		try {
 			await hover.waitFor({ state: 'visible', timeout: 2000 });
 			return (await hover.innerText()).trim();

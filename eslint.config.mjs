@@ -15,8 +15,13 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['scripts/**/*.mjs', 'tools/**/*.mjs'],
+		files: ['scripts/**/*.mjs', 'tools/**/*.mjs', 'test/**/*.mjs'],
 		languageOptions: { globals: globals.node },
+	},
+	{
+		files: ['test/**/*.cjs', 'test/realVscode/**/*.js'],
+		languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+		rules: { '@typescript-eslint/no-require-imports': 'off' },
 	},
 	{
 		// The core runs anywhere (extension host, browser, CLI): no editor API, no Node built-ins, no console.

@@ -3,12 +3,15 @@
 //
 // Usage: node scripts/realVscode/runIntegration.mjs --vsix path.vsix --tests dir-or-file
 //          --workspace folder [--results file] [--timeout 300] [--keep]
+//   --results  where the JSON results go (default: the run's folder under test-results/real-vscode/integration)
+//   --timeout  seconds allowed for the suite, from the start of code-server (the cached install is not counted)
+//   --keep     keep the temporary profile (extensions, user data) for inspection
 //
 // How: code-server cannot take --extensionTestsPath, so a test-only runner extension
 // (test/realVscode/runnerExtension) is installed beside the VSIX; it runs mocha from
 // TEH_TESTS and writes TEH_RESULTS. The extension host only starts once a browser opens
 // the workbench, hence the headless Chromium. Exit code 0 only if every test passed.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +20,7 @@ import { ensureRealVscode } from './setup.mjs';
 import { installVsix, openWorkbench, screenshot, startCodeServer, tail } from './server.mjs';
 
 const RUNNER_ID = 'token-error-help-test.test-runner';
+const KEEP_RUNS = 10;
 
 /** @typedef {{ title: string, error?: { message: string } }} TestResult */
 /** @typedef {{ passes: TestResult[], failures: TestResult[], pending: TestResult[], total: number,
@@ -28,7 +32,7 @@ function parseOptions() {
 			vsix: { type: 'string' },
 			tests: { type: 'string' },
 			workspace: { type: 'string' },
-			results: { type: 'string', default: join(RESULTS_DIR, 'integration-results.json') },
+			results: { type: 'string' },
 			timeout: { type: 'string', default: '300' },
 			mocha: { type: 'string', default: join(REPO_ROOT, 'node_modules', 'mocha') },
 			keep: { type: 'boolean', default: false },
@@ -38,7 +42,7 @@ function parseOptions() {
 	if (!(timeoutMs > 0)) usage('--timeout must be a number of seconds');
 	return {
 		vsix: existingPath('vsix', values.vsix), tests: existingPath('tests', values.tests),
-		workspace: existingPath('workspace', values.workspace), results: resolve(values.results), timeoutMs,
+		workspace: existingPath('workspace', values.workspace), results: values.results && resolve(values.results), timeoutMs,
 		mocha: existingPath('mocha', values.mocha), keep: values.keep,
 	};
 }
@@ -98,11 +102,11 @@ async function waitForResults(file, deadline, serverAlive) {
 		if (!serverAlive()) throw new Error('code-server stopped before the tests finished');
 		await new Promise((r) => setTimeout(r, 500));
 	}
-	throw new Error(`No results in ${file} within --timeout: the suite did not finish (a hanging test, or the runner extension never activated; see ${RESULTS_DIR})`);
+	throw new Error(`No results in ${file} within --timeout: the suite did not finish (a hanging test, or the runner extension never activated; see the logs below)`);
 }
 
 /**
- * Prints mocha-like lines and the summary; returns the number of failures.
+ * Prints mocha-like lines for each test; returns the number of failures.
  * A runner error (e.g. a test file that does not load) arrives as a failure titled "(test runner)".
  * @param {Results} results
  */
@@ -114,7 +118,6 @@ function report(results) {
 		console.log(`  ✗ ${test.title}: ${first}`);
 		for (const line of rest) if (line.trim()) console.log(`      ${line}`);
 	}
-	console.log(`${results.passes.length} passed, ${results.failures.length} failed`);
 	return results.failures.length;
 }
 
@@ -135,29 +138,27 @@ function installedExtensions(extensionsDir) {
 
 /**
  * Reads activation times off the "Running Extensions" editor, which the runner opened after the suite.
- * The list is virtualised, so the page is made tall enough to render every row first.
- * Best effort: returns what it found within about 15 s.
+ * Its list is virtualised: scroll it until every wanted name has been seen (bounded).
+ * Best effort: returns what it found.
  * @param {import('playwright-core').Page} page
+ * @param {string[]} wanted  display names
  * @returns {Promise<Map<string, string>>} display name → activation text, e.g. "126ms"
  */
-async function readActivationTimes(page) {
+async function readActivationTimes(page, wanted) {
 	const rowsSelector = '.runtime-extensions-editor .monaco-list-row';
 	const times = new Map();
 	try {
 		await page.waitForSelector(rowsSelector, { timeout: 15_000 });
-		await page.setViewportSize({ width: 1400, height: 6000 });
-		let previous = -1;
-		for (let i = 0; i < 20; i++) { // until the row count settles after the resize
-			const count = await page.locator(rowsSelector).count();
-			if (count === previous) break;
-			previous = count;
-			await page.waitForTimeout(250);
+		await page.hover('.runtime-extensions-editor .monaco-list', { timeout: 5000 });
+		for (let i = 0; i < 20 && !wanted.every((name) => times.has(name)); i++) {
+			const rows = await page.$$eval(rowsSelector, (elements) => elements.map((row) => [
+				row.querySelector('.name')?.textContent?.trim() ?? '',
+				row.querySelector('.activation-time')?.textContent?.trim() ?? '',
+			]));
+			for (const [name, text] of rows) times.set(name, /(\d+)\s*ms/.exec(text)?.[0] ?? text);
+			await page.mouse.wheel(0, 300);
+			await page.waitForTimeout(100); // let the list render the rows scrolled in
 		}
-		const rows = await page.$$eval(rowsSelector, (elements) => elements.map((row) => [
-			row.querySelector('.name')?.textContent?.trim() ?? '',
-			row.querySelector('.activation-time')?.textContent?.trim() ?? '',
-		]));
-		for (const [name, text] of rows) times.set(name, /(\d+)\s*ms/.exec(text)?.[0] ?? text);
 	} catch {
 		// the editor did not show up: no activation figures this run
 	}
@@ -169,20 +170,27 @@ async function readActivationTimes(page) {
  * @param {string} extensionsDir
  */
 async function reportActivation(page, extensionsDir) {
-	const times = await readActivationTimes(page);
-	for (const { id, name } of installedExtensions(extensionsDir)) {
-		console.log(`activation: ${id} ${times.get(name) ?? '(not shown in Running Extensions: not activated?)'}`);
+	const installed = installedExtensions(extensionsDir);
+	const times = await readActivationTimes(page, installed.map((ext) => ext.name));
+	for (const { id, name } of installed) {
+		console.log(`activation: ${id} ${times.get(name) ?? '(not in Running Extensions: not activated?)'}`);
 	}
 }
 
 /**
- * Keeps VS Code's own logs (extension host, server) of the last run for debugging.
- * @param {string} userDataDir
+ * A fresh folder per run under test-results/real-vscode/integration, so concurrent runs never share
+ * a results file or a log; only the newest KEEP_RUNS folders are kept.
+ * @returns {string}
  */
-function saveVscodeLogs(userDataDir) {
-	const target = join(RESULTS_DIR, 'vscode-logs');
-	rmSync(target, { recursive: true, force: true });
-	if (existsSync(join(userDataDir, 'logs'))) cpSync(join(userDataDir, 'logs'), target, { recursive: true });
+function makeRunDir() {
+	const parent = join(RESULTS_DIR, 'integration');
+	mkdirSync(parent, { recursive: true });
+	const old = readdirSync(parent).filter((name) => /^\d{8}T\d{6}/.test(name)).sort().slice(0, -KEEP_RUNS);
+	for (const name of old) rmSync(join(parent, name), { recursive: true, force: true });
+	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+	const dir = join(parent, `${stamp}-${process.pid}`);
+	mkdirSync(dir, { recursive: true });
+	return dir;
 }
 
 /**
@@ -190,42 +198,55 @@ function saveVscodeLogs(userDataDir) {
  * @param {ReturnType<typeof parseOptions>} options
  */
 async function runIntegration(options) {
-	await ensureRealVscode();
+	try {
+		await ensureRealVscode();
+	} catch (error) {
+		console.error(`✗ Cannot set up code-server: ${error instanceof Error ? error.message : error}`);
+		return 1;
+	}
 	const deadline = Date.now() + options.timeoutMs;
+	const runDir = makeRunDir();
+	console.log(`logs: ${runDir}`);
+	const resultsFile = options.results ?? join(runDir, 'results.json');
+	rmSync(resultsFile, { force: true });
 	const root = mkdtempSync(join(tmpdir(), 'teh-real-vscode-'));
 	const extensionsDir = join(root, 'extensions');
 	const userDataDir = join(root, 'user-data');
-	mkdirSync(RESULTS_DIR, { recursive: true });
-	rmSync(options.results, { force: true });
 	/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
 	let server;
 	/** @type {Awaited<ReturnType<typeof openWorkbench>> | undefined} */
 	let workbench;
-	const cleanup = async () => {
+	/** @type {Promise<void> | undefined} */
+	let cleaning;
+	const cleanup = () => cleaning ??= (async () => {
 		await workbench?.browser.close().catch(() => {});
 		await server?.stop();
-		saveVscodeLogs(userDataDir);
+		if (existsSync(join(userDataDir, 'logs'))) cpSync(join(userDataDir, 'logs'), join(runDir, 'vscode-logs'), { recursive: true });
 		if (!options.keep) rmSync(root, { recursive: true, force: true });
-	};
+	})();
 	const onSignal = () => cleanup().finally(() => process.exit(130));
 	process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
 	try {
-		console.log(`Installing ${options.vsix}…`);
+		console.log(`Installing ${options.vsix} into a fresh profile…`);
 		await installVsix(options.vsix, extensionsDir, { userDataDir: join(root, 'install-user-data') });
 		installRunnerExtension(extensionsDir);
 		server = await startCodeServer({
-			extensionsDir, userDataDir, folder: options.workspace, logFile: join(RESULTS_DIR, 'code-server.log'),
-			env: { TEH_TESTS: options.tests, TEH_MOCHA: options.mocha, TEH_RESULTS: options.results, TEH_SHOW_RUNNING_EXTENSIONS: '1' },
+			extensionsDir, userDataDir, folder: options.workspace, logFile: join(runDir, 'code-server.log'),
+			env: { TEH_TESTS: options.tests, TEH_MOCHA: options.mocha, TEH_RESULTS: resultsFile, TEH_SHOW_RUNNING_EXTENSIONS: '1' },
 		});
-		console.log(`code-server at ${server.url}; opening the workbench…`);
-		workbench = await openWorkbench(server.url, options.workspace, { consoleLog: join(RESULTS_DIR, 'browser-console.log') });
-		const results = await waitForResults(options.results, deadline, server.running);
+		console.log(`code-server ${server.url} is up; opening the workbench in headless Chromium…`);
+		// A tall page lets the Running Extensions list show every row at once (see readActivationTimes).
+		workbench = await openWorkbench(server.url, options.workspace, {
+			consoleLog: join(runDir, 'browser-console.log'), viewport: { width: 1400, height: 2400 },
+		});
+		const results = await waitForResults(resultsFile, deadline, server.running);
 		const failed = report(results);
 		await reportActivation(workbench.page, extensionsDir);
-		if (failed > 0) await saveScreenshot(workbench.page, 'integration-failure');
+		if (failed > 0) await saveScreenshot(workbench.page, runDir, 'failure');
+		console.log(`${results.passes.length} passed, ${failed} failed`);
 		return failed > 0 ? 1 : 0;
 	} catch (error) {
-		if (workbench) await saveScreenshot(workbench.page, 'integration-error');
+		if (workbench) await saveScreenshot(workbench.page, runDir, 'error');
 		if (server) console.error(`--- last lines of ${server.logFile} ---\n${tail(server.logFile, 15)}\n---`);
 		console.error(`✗ ${error instanceof Error ? error.message : error}`);
 		return 1;
@@ -237,11 +258,12 @@ async function runIntegration(options) {
 
 /**
  * @param {import('playwright-core').Page} page
+ * @param {string} dir
  * @param {string} name
  */
-async function saveScreenshot(page, name) {
+async function saveScreenshot(page, dir, name) {
 	try {
-		console.error(`screenshot: ${await screenshot(page, name)}`);
+		console.error(`screenshot: ${await screenshot(page, name, dir)}`);
 	} catch (error) {
 		console.error(`(no screenshot: ${error instanceof Error ? error.message : error})`);
 	}

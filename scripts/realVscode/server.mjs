@@ -23,6 +23,10 @@ export const BASE_SETTINGS = Object.freeze({
 	'telemetry.telemetryLevel': 'off',
 	'workbench.enableExperiments': false,
 	'update.mode': 'none',
+	// Keep the screen for the journey under test: no chat side bar, no welcome pages.
+	'chat.disableAIFeatures': true,
+	'workbench.secondarySideBar.defaultVisibility': 'hidden',
+	'workbench.tips.enabled': false,
 });
 
 /** Chromium flags that keep the browser offline, quiet and working as root in a container. */
@@ -63,7 +67,10 @@ export async function startCodeServer({ extensionsDir, userDataDir, folder, env 
 	child.stdout.pipe(out);
 	child.stderr.pipe(out);
 	const exited = new Promise((r) => child.once('exit', (code, signal) => r(code ?? signal)));
-	const stop = () => stopGroup(child, exited);
+	// Safety net: code-server runs in its own process group, so it would outlive a crashed caller.
+	const killOnExit = () => killGroup(child, 'SIGKILL');
+	process.once('exit', killOnExit);
+	const stop = () => stopGroup(child, exited).finally(() => process.off('exit', killOnExit));
 	try {
 		await waitForHttp(`${url}/healthz`, exited, log);
 	} catch (error) {
@@ -107,9 +114,15 @@ export function installVsix(vsixPath, extensionsDir, { userDataDir = `${extensio
  */
 export async function openWorkbench(url, folder, { consoleLog, viewport = { width: 1400, height: 900 } } = {}) {
 	const { chromium } = await loadPlaywright();
-	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS], timeout: WORKBENCH_TIMEOUT_MS });
+	// Playwright's own signal handlers would exit the process before the caller stops code-server.
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS], timeout: WORKBENCH_TIMEOUT_MS,
+		handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+	});
 	try {
-		const page = await browser.newPage({ viewport });
+		// The web workbench's clipboard goes through the browser's Clipboard API, which asks for permission.
+		const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+		const page = await context.newPage();
 		if (consoleLog) logConsole(page, consoleLog);
 		await page.goto(`${url}/?folder=${encodeURIComponent(resolve(folder))}`, { timeout: WORKBENCH_TIMEOUT_MS });
 		await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT_MS });
@@ -121,18 +134,20 @@ export async function openWorkbench(url, folder, { consoleLog, viewport = { widt
 }
 
 /**
- * Saves a full-page screenshot under test-results/real-vscode/screenshots and returns its path.
+ * Saves a screenshot of the page and returns its path.
  * @param {import('playwright-core').Page} page
  * @param {string} name  file name without extension
+ * @param {string} [dir]  default test-results/real-vscode/screenshots
  */
-export async function screenshot(page, name) {
-	const file = join(RESULTS_DIR, 'screenshots', `${name.replace(/[^\w.-]+/g, '-')}.png`);
+export async function screenshot(page, name, dir = join(RESULTS_DIR, 'screenshots')) {
+	const file = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
 	mkdirSync(dirname(file), { recursive: true });
 	await page.screenshot({ path: file, timeout: 15_000 });
 	return file;
 }
 
 // UI helpers for user journeys (selectors from REAL-VSCODE.md). Each wait is bounded.
+/* global document, NodeFilter -- hoverWord's callback runs in the page */
 
 /**
  * Opens a file by clicking its row in the Explorer (quick open can swallow keys right after load).
@@ -326,15 +341,24 @@ function answers(url) {
  * @param {Promise<unknown>} exited
  */
 async function stopGroup(child, exited) {
-	if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-	const signalGroup = (/** @type {NodeJS.Signals} */ signal) => {
-		try {
-			process.kill(-(/** @type {number} */ (child.pid)), signal);
-		} catch {
-			// already gone
-		}
-	};
-	signalGroup('SIGTERM');
+	if (child.exitCode !== null || child.signalCode !== null) {
+		killGroup(child, 'SIGKILL'); // the server is gone; its extension host may not be
+		return;
+	}
+	killGroup(child, 'SIGTERM');
 	await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-	signalGroup('SIGKILL'); // also reaps children (extension host, file watcher) that outlived the server
+	killGroup(child, 'SIGKILL'); // also ends children (extension host, file watcher) that outlived the server
+}
+
+/**
+ * @param {import('node:child_process').ChildProcess} child  a process spawned with detached: true
+ * @param {NodeJS.Signals} signal
+ */
+function killGroup(child, signal) {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// the group is already gone
+	}
 }

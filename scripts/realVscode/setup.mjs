@@ -6,7 +6,7 @@
 //
 // Usage: node scripts/realVscode/setup.mjs
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -28,10 +28,12 @@ export class SetupError extends Error {}
  */
 export async function ensureRealVscode() {
 	mkdirSync(RESULTS_DIR, { recursive: true });
-	if (systemPackagesMissing().length === 0 && isCacheReady()) return;
+	if (isCacheReady() && systemPackagesMissing(false).length === 0) return;
 	await withInstallLock(async () => {
-		await ensureSystemPackages();
-		if (!isCacheReady()) await installServerProject(); // another run may have finished it while we waited
+		writeFileSync(LOG_FILE, ''); // the log of this install only
+		const build = !isCacheReady(); // another run may have finished the install while we waited
+		await ensureSystemPackages(build);
+		if (build) await installServerProject();
 	});
 }
 
@@ -48,16 +50,20 @@ function isCacheReady() {
 	return same && [NODE24, CODE_SERVER_BIN, join(PLAYWRIGHT_CORE, 'package.json')].every((p) => existsSync(p));
 }
 
-/** @returns {string[]} the Debian packages to install */
-function systemPackagesMissing() {
+/**
+ * @param {boolean} build  whether VS Code's native modules are about to be built (they need gssapi.h)
+ * @returns {string[]} the Debian packages to install
+ */
+function systemPackagesMissing(build) {
 	const missing = [];
 	if (!existsSync(CHROMIUM)) missing.push('chromium');
-	if (!existsSync(GSSAPI_HEADER)) missing.push('libkrb5-dev');
+	if (build && !existsSync(GSSAPI_HEADER)) missing.push('libkrb5-dev');
 	return missing;
 }
 
-async function ensureSystemPackages() {
-	const missing = systemPackagesMissing();
+/** @param {boolean} build */
+async function ensureSystemPackages(build) {
+	const missing = systemPackagesMissing(build);
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0) {
 		throw new SetupError(`Missing Debian packages: ${missing.join(', ')}. Install them with:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
@@ -66,9 +72,8 @@ async function ensureSystemPackages() {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	await run('apt-get', ['update'], { env }, 'apt-get update failed');
 	await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env }, `apt-get install ${missing.join(' ')} failed`);
-	for (const [file, pkg] of [[CHROMIUM, 'chromium'], [GSSAPI_HEADER, 'libkrb5-dev']]) {
-		if (!existsSync(file)) throw new SetupError(`apt-get reported success but ${file} (package ${pkg}) is still missing.`);
-	}
+	const still = systemPackagesMissing(build);
+	if (still.length > 0) throw new SetupError(`apt-get reported success but ${still.join(', ')} is still missing (${CHROMIUM}, ${GSSAPI_HEADER}).`);
 }
 
 async function installServerProject() {
@@ -192,21 +197,25 @@ function tryLock() {
 	} catch (error) {
 		if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
 	}
-	if (!isAlive(readLockPid())) rmSync(LOCK_DIR, { recursive: true, force: true }); // left by a killed run
+	if (isStaleLock()) rmSync(LOCK_DIR, { recursive: true, force: true }); // left by a killed run
 	return false;
 }
 
-function readLockPid() {
+function isStaleLock() {
 	try {
-		return Number(readFileSync(join(LOCK_DIR, 'pid'), 'utf8'));
+		return !isAlive(Number(readFileSync(join(LOCK_DIR, 'pid'), 'utf8')));
 	} catch {
-		return NaN; // the owner may be between mkdir and writing its pid
+		// no pid file: its owner is between mkdir and writing it, or died right there
+		try {
+			return Date.now() - statSync(LOCK_DIR).mtimeMs > 60_000;
+		} catch {
+			return false; // the lock just went away
+		}
 	}
 }
 
 /** @param {number} pid */
 function isAlive(pid) {
-	if (Number.isNaN(pid)) return true;
 	try {
 		process.kill(pid, 0);
 		return true;

@@ -18,10 +18,7 @@ async function applyPreferred(doc: vscode.TextDocument, rule: string): Promise<s
 
 suite('Quick fixes', () => {
 	suiteSetup(waitForActivation);
-	teardown(async () => {
-		await vscode.commands.executeCommand('workbench.action.files.revert');
-		await closeAll();
-	});
+	teardown(closeAll);
 
 	test('GET to a token endpoint becomes POST', async () => {
 		const doc = await openFixture('mistakes.http');

@@ -86,7 +86,16 @@ export async function hoverText(doc: vscode.TextDocument, position: vscode.Posit
 	return hovers.flatMap(h => h.contents.map(c => typeof c === 'string' ? c : c.value)).join('\n');
 }
 
-/** Closes all editors so each test starts clean. */
+/** Closes all editors without saving (a dirty buffer would otherwise open a "Save changes?" dialog). */
 export async function closeAll(): Promise<void> {
+	for (let i = 0; i < 50 && vscode.window.activeTextEditor; i++) {
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	}
+	for (const doc of vscode.workspace.textDocuments) {
+		if (doc.isDirty) {
+			await vscode.window.showTextDocument(doc);
+			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		}
+	}
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

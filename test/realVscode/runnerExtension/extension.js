@@ -7,8 +7,6 @@
 //   TEH_MOCHA_TIMEOUT  optional per-test timeout in ms (default 20000)
 //   TEH_SHOW_RUNNING_EXTENSIONS  optional: open the Running Extensions editor after the suite
 // Errors never escape into the host: they end up in the results file.
-/* global require, process, setTimeout, console, module */
-/* eslint-disable @typescript-eslint/no-require-imports -- the extension host loads extensions as CommonJS */
 'use strict';
 const fs = require('fs');
 const path = require('path');

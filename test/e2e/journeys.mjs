@@ -1,0 +1,165 @@
+// User journeys in the real VS Code UI: code-server with the built VSIX installed, driven by
+// headless Chromium. Each journey saves a screenshot under test-results/real-vscode/screenshots.
+// Usage: node test/e2e/journeys.mjs --vsix token-error-help-<version>.vsix
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../../scripts/realVscode/paths.mjs';
+import { hoverWord, installVsix, openFileFromExplorer, openWorkbench, readProblems, runCommand, screenshot, startCodeServer, tail } from '../../scripts/realVscode/server.mjs';
+import { ensureRealVscode } from '../../scripts/realVscode/setup.mjs';
+
+const { values } = parseArgs({ options: { vsix: { type: 'string' } } });
+if (!values.vsix) {
+	console.error('Usage: node test/e2e/journeys.mjs --vsix <file.vsix>');
+	process.exit(2);
+}
+
+/** Waits until `check` returns a truthy value (bounded, polling the page state). */
+async function until(what, check, timeout = 20_000) {
+	const deadline = Date.now() + timeout;
+	let last;
+	while (Date.now() < deadline) {
+		try {
+			last = await check();
+			if (last) return last;
+		} catch (error) {
+			last = error;
+		}
+		await new Promise(r => setTimeout(r, 250));
+	}
+	throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
+
+function expectMatch(text, pattern, what) {
+	if (!pattern.test(text)) throw new Error(`${what} does not match ${pattern}: ${JSON.stringify(text.slice(0, 400))}`);
+}
+
+/** The extension has analysed the open file once its squiggles show (activation can take a while on a busy machine). */
+async function waitForAnalysis(page) {
+	await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
+}
+
+async function editorText(page) {
+	return (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+const journeys = [
+	['1. hover an Entra invalid_client code in an .http file: title, cause and fix', async page => {
+		await openFileFromExplorer(page, 'entra-invalid-client.http');
+		await waitForAnalysis(page);
+		const hover = await hoverWord(page, 'invalid_client', { expect: /Likely cause/ });
+		expectMatch(hover, /Client authentication failed/, 'the hover');
+		expectMatch(hover, /Likely cause:[^]*secret/i, 'the hover');
+		expectMatch(hover, /How to fix:/, 'the hover');
+		await screenshot(page, 'journey-1-hover-invalid-client');
+	}],
+	['2. paste a raw 401 with a Bearer invalid_token challenge into a new untitled file: Problems panel', async page => {
+		await page.keyboard.press('Control+N');
+		await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15_000 });
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.insertText('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api", error="invalid_token", error_description="The access token expired"\nContent-Length: 0\n');
+		const rows = await until('our problem in the Problems panel', async () => {
+			const r = await readProblems(page);
+			return r.some(t => /invalid_token/.test(t) && /Token Error Help/.test(t)) ? r : undefined;
+		});
+		expectMatch(rows.join('\n'), /Invalid token/, 'the Problems panel');
+		await screenshot(page, 'journey-2-problems-invalid-token');
+	}],
+	['3. run "Token Error Help: Explain Response" from the command palette: the report', async page => {
+		await openFileFromExplorer(page, 'entra-invalid-client.http');
+		await runCommand(page, 'Token Error Help: Explain Response');
+		const report = await until('the rendered report', async () => {
+			for (const frame of page.frames()) {
+				const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+				if (/What to do next/.test(text)) return text;
+			}
+			return undefined;
+		}, 30_000);
+		expectMatch(report, /invalid_client/, 'the report');
+		expectMatch(report, /Most likely cause\.[^]*secret/i, 'the report');
+		expectMatch(report, /What to do next\s+Create a new secret/, 'the report');
+		await screenshot(page, 'journey-3-explain-report');
+	}],
+	['4. Ctrl+. on a diagnostic and pick the preferred fix: GET becomes POST', async page => {
+		await openFileFromExplorer(page, 'mistakes.http');
+		await page.locator('.monaco-editor .view-line', { hasText: 'GET https://login.example.com' }).first().click({ position: { x: 12, y: 5 } });
+		await waitForAnalysis(page);
+		const item = page.locator('.action-widget').getByText('Change GET to POST').first();
+		// Code actions may not be computed yet on the first Ctrl+.: close the menu and ask again.
+		await until('the quick fix menu', async () => {
+			await page.keyboard.press('Control+Period');
+			try {
+				await item.waitFor({ timeout: 3000 });
+				return true;
+			} catch {
+				await page.keyboard.press('Escape');
+				return false;
+			}
+		}, 45_000);
+		await screenshot(page, 'journey-4-quick-fix-menu');
+		await item.click();
+		const text = await until('the edited request line', async () => {
+			const t = await editorText(page);
+			return /POST https:\/\/login\.example\.com\/oauth2\/token\?grant_type=client_credentials/.test(t) ? t : undefined;
+		});
+		if (/GET https:\/\/login\.example\.com\/oauth2\/token\?grant_type/.test(text)) throw new Error('the GET line is still there');
+		await screenshot(page, 'journey-4-quick-fix-applied');
+	}],
+	['5. hover AADSTS7000215 in a log file: the Entra entry', async page => {
+		await openFileFromExplorer(page, 'service.log');
+		await waitForAnalysis(page);
+		const hover = await hoverWord(page, 'AADSTS7000215', { expect: /Entra lookup for AADSTS7000215/ });
+		expectMatch(hover, /Invalid client secret/, 'the hover');
+		await screenshot(page, 'journey-5-hover-aadsts');
+	}],
+	['6. a REST Client style .http file with requests and variables shows no false problems', async page => {
+		await openFileFromExplorer(page, 'rest-client-no-errors.http');
+		await page.locator('.monaco-editor .view-line', { hasText: 'List orders' }).first().waitFor({ timeout: 15_000 });
+		const rows = await readProblems(page);
+		const ours = rows.filter(t => /rest-client-no-errors/.test(t));
+		if (ours.length) throw new Error(`unexpected problems: ${ours.join(' | ')}`);
+		if ((await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').count()) > 0) throw new Error('squiggles in the file');
+		await screenshot(page, 'journey-6-rest-client-clean');
+	}],
+];
+
+async function main() {
+	await ensureRealVscode();
+	const work = mkdtempSync(join(tmpdir(), 'teh-journeys-'));
+	const extensionsDir = join(work, 'extensions');
+	await installVsix(values.vsix, extensionsDir);
+	let passed = 0;
+	let failed = 0;
+	try {
+		for (const [index, [name, journey]] of journeys.entries()) {
+			// Each journey starts from a fresh profile and a fresh copy of the fixtures, as a new user would.
+			const folder = join(work, `workspace-${index}`);
+			cpSync(join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+			const server = await startCodeServer({ extensionsDir, userDataDir: join(work, `user-${index}`), folder, settings: { 'workbench.editor.empty.hint': 'hidden' } });
+			const { browser, page } = await openWorkbench(server.url, folder);
+			try {
+				await journey(page);
+				passed++;
+				console.log(`  ✓ ${name}`);
+			} catch (error) {
+				failed++;
+				console.log(`  ✗ ${name}\n      ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+				await screenshot(page, `failed-journey-${index + 1}`).catch(() => undefined);
+				console.log(`      code-server log: ${tail(server.logFile, 5).replace(/\n/g, '\n      ')}`);
+			} finally {
+				await browser.close();
+				await server.stop();
+			}
+		}
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed ? 1 : 0;
+}
+
+main().catch(error => {
+	console.error(`User journeys could not run: ${error instanceof Error ? error.message : error}`);
+	process.exitCode = 1;
+});

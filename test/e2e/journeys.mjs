@@ -1,4 +1,5 @@
 // User journeys in the real VS Code UI: code-server with the built VSIX installed, driven by
+/* global document -- callbacks of frame.evaluate run in the page */
 // headless Chromium. Each journey saves a screenshot under test-results/real-vscode/screenshots.
 // Usage: node test/e2e/journeys.mjs --vsix token-error-help-<version>.vsix
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // `npm start`: builds and packages the extension, installs it into the project's local
 // code-server (the real VS Code, installed on first use), opens examples/ and prints the URL.
-// Stops on Ctrl+C. Settings and state persist in .cache/real-vscode/demo between runs.
+// Stops on Ctrl+C. Settings and state persist in the harness cache (CACHE_DIR/demo) between runs.
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

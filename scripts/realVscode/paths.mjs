@@ -1,5 +1,7 @@
 // Where the real-VS-Code harness keeps its cached install (code-server, Node 24,
-// playwright-core) and its logs. Everything lives in git-ignored folders of the repo.
+// playwright-core) and its logs. The install is cached per user, outside the repository, so a
+// fresh clone (and CI on the same machine) reuses it; logs go to the repo's ignored test-results/.
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,8 +15,10 @@ export const VERSIONS = Object.freeze({
 	playwrightCore: '1.65.1',
 });
 
-/** Cache root (git-ignored). */
-export const CACHE_DIR = join(REPO_ROOT, '.cache', 'real-vscode');
+/** Cache root: $TEH_CACHE_DIR, else ~/.cache/token-error-help/real-vscode (or under $XDG_CACHE_HOME). */
+export const CACHE_DIR = process.env.TEH_CACHE_DIR
+	? resolve(process.env.TEH_CACHE_DIR)
+	: join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'token-error-help', 'real-vscode');
 /** The separate npm project holding code-server, Node 24 and playwright-core. */
 export const SERVER_DIR = join(CACHE_DIR, 'server');
 /** Written last by setup.mjs; its content must equal VERSIONS for the cache to count. */

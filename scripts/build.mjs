@@ -18,9 +18,9 @@ const common = {
 
 mkdirSync('dist', { recursive: true });
 await Promise.all([
-	esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
-	esbuild.build({ ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/extension.browser.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] }),
+	// One bundle serves desktop (main) and VS Code for the Web (browser): nothing in it needs Node.
+	esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] }),
 	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 copyFileSync('src/core/catalog/catalog.schema.json', 'dist/catalog.schema.json');
-console.log(`Built dist/extension.js, dist/extension.browser.js, dist/cli.js (${dev ? 'dev' : 'minified'}).`);
+console.log(`Built dist/extension.js, dist/cli.js (${dev ? 'dev' : 'minified'}).`);

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { activateExtension } from './vscode/activate';
 
-/** Node entry point (desktop VS Code, code-server). */
+/** Entry point for desktop VS Code, code-server and VS Code for the Web (one bundle; the core needs no Node). */
 export function activate(context: vscode.ExtensionContext): void {
 	activateExtension(context);
 }

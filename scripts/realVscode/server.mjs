@@ -171,6 +171,31 @@ export async function openFileFromExplorer(page, fileName) {
 export async function hoverWord(page, word, { expect } = {}) {
 	const line = page.locator('.monaco-editor .view-line', { hasText: word }).first();
 	await line.waitFor({ timeout: 30_000 });
+	const hover = page.locator('.monaco-hover', expect ? { hasText: expect } : {}).first();
+	// A hover asked for before the extension activated stays empty, and resting on the same
+	// spot does not ask again: leave the editor and come back until the hover shows. The word's
+	// position is measured on every attempt, since CodeLenses and decorations can move lines.
+	const deadline = Date.now() + 20_000;
+	while (Date.now() < deadline) {
+		const point = await wordCenter(line, word);
+		await page.mouse.move(1, 1);
+		await page.mouse.move(point.x, point.y, { steps: 5 });
+		try {
+			await hover.waitFor({ state: 'visible', timeout: 2000 });
+			return (await hover.innerText()).trim();
+		} catch {
+			// not yet
+		}
+	}
+	throw new Error(`No hover${expect ? ` containing ${expect}` : ''} over "${word}" within 20 s`);
+}
+
+/**
+ * The centre of the first occurrence of `word` in a rendered editor line.
+ * @param {import('playwright-core').Locator} line
+ * @param {string} word
+ */
+async function wordCenter(line, word) {
 	const point = await line.evaluate((element, target) => {
 		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -185,21 +210,7 @@ export async function hoverWord(page, word, { expect } = {}) {
 		return undefined;
 	}, word);
 	if (!point) throw new Error(`"${word}" is not within one rendered text run of the editor`);
-	const hover = page.locator('.monaco-hover', expect ? { hasText: expect } : {}).first();
-	// A hover asked for before the extension activated stays empty, and resting on the same
-	// spot does not ask again: leave the editor and come back until the hover shows.
-	const deadline = Date.now() + 20_000;
-	while (Date.now() < deadline) {
-		await page.mouse.move(1, 1);
-		await page.mouse.move(point.x, point.y, { steps: 5 });
-		try {
-			await hover.waitFor({ state: 'visible', timeout: 2000 });
-			return (await hover.innerText()).trim();
-		} catch {
-			// not yet
-		}
-	}
-	throw new Error(`No hover${expect ? ` containing ${expect}` : ''} over "${word}" within 20 s`);
+	return point;
 }
 
 /**

@@ -49,7 +49,7 @@ const journeys = [
 	['1. hover an Entra invalid_client code in an .http file: title, cause and fix', async page => {
 		await openFileFromExplorer(page, 'entra-invalid-client.http');
 		await waitForAnalysis(page);
-		const hover = await hoverWord(page, 'invalid_client', { expect: /Likely cause/ });
+		const hover = await hoverWord(page, 'invalid_client', { expect: /How to fix:/ });
 		expectMatch(hover, /Client authentication failed/, 'the hover');
 		expectMatch(hover, /Likely cause:[^]*secret/i, 'the hover');
 		expectMatch(hover, /How to fix:/, 'the hover');

@@ -52,3 +52,17 @@ export function isTokenChar(c: number): boolean {
 	return isWordChar(c) || c === 45 || c === 46 || c === 33 || c === 35 || c === 36 || c === 37 || c === 38
 		|| c === 39 || c === 42 || c === 43 || c === 94 || c === 96 || c === 124 || c === 126;
 }
+
+/** Start of the line containing `at`, not before `min`. */
+export function lineStartOf(text: string, at: number, min = 0): number {
+	let i = at;
+	while (i > min && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+	return i;
+}
+
+/** End of the line containing `at` (before its line break), not after `max`. */
+export function lineEndOf(text: string, at: number, max = text.length): number {
+	let i = at;
+	while (i < max && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+	return i;
+}

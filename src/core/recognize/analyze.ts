@@ -6,6 +6,7 @@ import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
 import { locationFromTarget, nearestVendor, vendorFromText } from './context';
 import { decodeFormComponent } from '../parse/formBody';
+import { lineEndOf, lineStartOf } from '../parse/lines';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
 import { header, type Analysis, type HttpMessage } from './model';
@@ -163,11 +164,7 @@ function addSecretOnlyFragments(text: string, messages: HttpMessage[]): void {
 		const secrets = findSecrets(text, probe);
 		if (!secrets.length) continue;
 		// Whole lines, so that the key naming each secret stays inside the fragment.
-		let from = secrets[0].start;
-		while (from > start && text.charCodeAt(from - 1) !== 10 && text.charCodeAt(from - 1) !== 13) from--;
-		let to = secrets[secrets.length - 1].end;
-		while (to < end && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
-		messages.push(emptyFragment({ start: from, end: to }));
+		messages.push(emptyFragment({ start: lineStartOf(text, secrets[0].start, start), end: lineEndOf(text, secrets[secrets.length - 1].end, end) }));
 	}
 }
 

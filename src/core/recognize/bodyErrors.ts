@@ -117,12 +117,16 @@ function addNestedErrors(text: string, content: JsonValue & { value: string }, f
 
 /** AADSTS codes quoted at the start of (or inside) a description, located in the raw text. */
 function addDescriptionCodes(text: string, description: JsonValue, found: BodyFindings): void {
-	for (const span of findVendorCodeSpans(text, description.valueSpan.start, description.valueSpan.end)) {
-		const code = text.slice(span.start, span.end);
-		if (found.vendorCodes.some(v => v.code === code && v.span.start === span.start)) continue;
-		found.vendorCodes.push({ code, entry: null, span, description: String(description.value) });
-		if (code.startsWith('AADSTS')) found.vendorHint = 'entra';
+	for (const mention of vendorCodesInDescription(text, description.valueSpan, String(description.value))) {
+		if (found.vendorCodes.some(v => v.code === mention.code && v.span.start === mention.span.start)) continue;
+		found.vendorCodes.push(mention);
+		found.vendorHint = 'entra';
 	}
+}
+
+/** Vendor codes (AADSTS…) inside an error description, with their raw-text spans. */
+export function vendorCodesInDescription(text: string, span: Span, description: string): VendorCodeMention[] {
+	return findVendorCodeSpans(text, span.start, span.end).map(s => ({ code: text.slice(s.start, s.end), entry: null, span: s, description }));
 }
 
 /** Spans of `AADSTS<digits>` in text[start, end). */
@@ -161,12 +165,9 @@ export function errorsFromForm(text: string, params: readonly FormParam[], catal
 			...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
 			...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 		});
-		if (description) {
-			for (const span of findVendorCodeSpans(text, description.valueSpan.start, description.valueSpan.end)) {
-				found.vendorCodes.push({ code: text.slice(span.start, span.end), entry: null, span, description: description.value });
-				found.vendorHint = 'entra';
-			}
-		}
+		const codes = description ? vendorCodesInDescription(text, description.valueSpan, description.value) : [];
+		found.vendorCodes.push(...codes);
+		if (codes.length) found.vendorHint = 'entra';
 	}
 	resolve(found, catalog);
 	return found;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { parseFormParams, type FormParam } from '../parse/formBody';
-import { isWordChar, lineAt } from '../parse/lines';
+import { isWordChar, lineEndOf, lineStartOf } from '../parse/lines';
 import type { Span } from '../types';
 import type { ErrorMention, VendorCodeMention } from './model';
 
@@ -140,14 +140,7 @@ function describeAfter(text: string, end: number): string | undefined {
 }
 
 function lineContaining(text: string, at: number, min: number, max: number): Span {
-	let start = at;
-	while (start > min) {
-		const c = text.charCodeAt(start - 1);
-		if (c === 10 || c === 13) break;
-		start--;
-	}
-	const line = lineAt(text, start);
-	return { start, end: Math.min(line.end, max) };
+	return { start: lineStartOf(text, at, min), end: lineEndOf(text, at, max) };
 }
 
 /** A URL or parameter string carrying `error=` (a redirect back to the client, a log field). */

@@ -3,7 +3,7 @@ import { looksLikeForm, parseFormParams } from '../parse/formBody';
 import type { RawHttpMessage } from '../parse/httpMessage';
 import { readJsonBody } from '../parse/jsonBody';
 import { parseWwwAuthenticate } from '../parse/wwwAuthenticate';
-import { errorsFromForm, errorsFromJson, findVendorCodeSpans, resolve, type BodyFindings } from './bodyErrors';
+import { errorsFromForm, errorsFromJson, resolve, vendorCodesInDescription, type BodyFindings } from './bodyErrors';
 import { findErrorParams, scanMentions } from './mentions';
 import { header, type HttpMessage } from './model';
 
@@ -122,11 +122,7 @@ function addChallengeErrors(text: string, message: HttpMessage, catalog: Catalog
 				...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
 				...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 			});
-			if (description) {
-				for (const span of findVendorCodeSpans(text, description.valueSpan.start, description.valueSpan.end)) {
-					message.vendorCodes.push({ code: text.slice(span.start, span.end), entry: catalog.lookup(text.slice(span.start, span.end)) ?? null, span });
-				}
-			}
+			if (description) message.vendorCodes.push(...vendorCodesInDescription(text, description.valueSpan, description.value));
 		}
 	}
 }

@@ -3,14 +3,13 @@ import type { FormParam } from '../parse/formBody';
 import { isTokenEndpoint } from '../recognize/context';
 import { header, type Finding, type FixData, type HttpMessage } from '../recognize/model';
 import type { Severity, Span } from '../types';
-import { RuleId, ruleReferences } from './ruleIds';
+import { makeFinding, RuleId } from './ruleIds';
 import { describeSecretKind } from '../secrets/secretNames';
 
 type Rule = (text: string, message: HttpMessage) => Finding[];
 
-const finding = (rule: string, severity: Severity, message: string, span: Span, fixes?: FixData[]): Finding => ({
-	rule, severity, message, span, reference: ruleReferences[rule], ...(fixes ? { fixes } : {}),
-});
+const finding = (rule: string, severity: Severity, message: string, span: Span, fixes?: FixData[]): Finding =>
+	makeFinding(rule, severity, message, span, fixes ? { fixes } : {});
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 

@@ -1,14 +1,12 @@
 import { matchCause, type Catalog } from '../catalog/catalog';
 import { jsonValue } from '../parse/jsonBody';
 import { header, type ErrorMention, type Finding, type HttpMessage } from '../recognize/model';
-import type { Severity, Span } from '../types';
-import { RuleId, ruleReferences } from './ruleIds';
+import type { Severity } from '../types';
+import { makeFinding, RuleId } from './ruleIds';
 
 type Rule = (text: string, message: HttpMessage, catalog: Catalog) => Finding[];
 
-const finding = (rule: string, severity: Severity, message: string, span: Span, extra: Partial<Finding> = {}): Finding => ({
-	rule, severity, message, span, reference: ruleReferences[rule], ...extra,
-});
+const finding = makeFinding;
 
 /** One finding per recognised error code: what it is and its most likely cause. */
 const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry)).map(e => {

@@ -1,4 +1,6 @@
 import type { Reference } from '../catalog/catalogTypes';
+import type { Finding } from '../recognize/model';
+import type { Severity, Span } from '../types';
 
 /** Stable rule ids: they name diagnostics and CLI findings; never rename one. */
 export const RuleId = {
@@ -53,3 +55,8 @@ export const ruleReferences: Readonly<Record<string, Reference>> = {
 	[RuleId.multipleClientAuth]: rfc(6749, '2.3', 'RFC 6749 §2.3'),
 	[RuleId.secretInUrl]: rfc(6749, '2.3.1', 'RFC 6749 §2.3.1'),
 };
+
+/** A finding of `rule`, linked to the rule's reference unless `extra` names another. */
+export function makeFinding(rule: string, severity: Severity, message: string, span: Span, extra: Partial<Finding> = {}): Finding {
+	return { rule, severity, message, span, reference: ruleReferences[rule], ...extra };
+}

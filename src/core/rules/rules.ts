@@ -4,7 +4,7 @@ import { describeSecretKind } from '../secrets/secretNames';
 import { redactionMarker } from '../secrets/tokenShapes';
 import { requestRules } from './requestRules';
 import { responseRules } from './responseRules';
-import { RuleId, ruleReferences } from './ruleIds';
+import { makeFinding, RuleId } from './ruleIds';
 
 /** Runs every rule that applies to the message; findings come back in document order. */
 export function runRules(text: string, message: HttpMessage, catalog: Catalog): Finding[] {
@@ -20,12 +20,8 @@ export function runRules(text: string, message: HttpMessage, catalog: Catalog): 
 
 /** One finding per secret, naming its kind and length only. */
 function secretFindings(message: HttpMessage): Finding[] {
-	return message.secrets.map(s => ({
-		rule: RuleId.secretExposed,
-		severity: 'warning' as const,
-		message: `${describeSecretKind(s.kind)} (${s.end - s.start} characters) is pasted here. Redact it before sharing this text, and revoke it if it is still valid.`,
-		span: { start: s.start, end: s.end },
-		reference: ruleReferences[RuleId.secretExposed],
-		fixes: [{ title: 'Redact this secret', edits: [{ span: { start: s.start, end: s.end }, text: redactionMarker(s.kind) }], preferred: true }],
-	}));
+	return message.secrets.map(s => makeFinding(RuleId.secretExposed, 'warning',
+		`${describeSecretKind(s.kind)} (${s.end - s.start} characters) is pasted here. Redact it before sharing this text, and revoke it if it is still valid.`,
+		{ start: s.start, end: s.end },
+		{ fixes: [{ title: 'Redact this secret', edits: [{ span: { start: s.start, end: s.end }, text: redactionMarker(s.kind) }], preferred: true }] }));
 }

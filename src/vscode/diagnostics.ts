@@ -113,5 +113,8 @@ function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.D
 	d.source = DIAGNOSTIC_SOURCE;
 	const url = finding.reference?.url;
 	d.code = url && url.startsWith('https://') ? { value: finding.rule, target: vscode.Uri.parse(url) } : finding.rule;
+	if (finding.related?.length) {
+		d.relatedInformation = finding.related.map(r => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, r.span)), r.message));
+	}
 	return d;
 }

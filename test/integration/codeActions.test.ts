@@ -47,6 +47,43 @@ suite('Quick fixes', () => {
 		assert.match(text, /client_secret=\{\{clientSecret\}\}/);
 	});
 
+	test('a JSON token request body is converted to form-urlencoded', async () => {
+		const doc = await openUntitled('POST https://login.example.com/oauth2/token\nContent-Type: application/json\n\n{"grant_type":"client_credentials","client_id":"app","scope":"api://orders/.default"}\n', 'http');
+		const text = await applyPreferred(doc, 'token-request-not-form');
+		assert.match(text, /^Content-Type: application\/x-www-form-urlencoded$/m);
+		assert.match(text, /^grant_type=client_credentials&client_id=app&scope=api%3A%2F%2Forders%2F\.default$/m);
+	});
+
+	test('a missing grant_type is added as a snippet with a choice', async () => {
+		const doc = await openUntitled('POST https://login.example.com/oauth2/token\nContent-Type: application/x-www-form-urlencoded\n\nclient_id=app&scope=read\n', 'http');
+		await vscode.window.showTextDocument(doc);
+		const text = await applyPreferred(doc, 'missing-grant-type');
+		// The snippet's first choice is inserted; the others stay offered at the tab stop.
+		assert.match(text, /^grant_type=authorization_code&client_id=app&scope=read$/m);
+	});
+
+	test('a second client authentication method is removed', async () => {
+		const doc = await openUntitled('POST https://login.example.com/oauth2/token\nAuthorization: Basic {{basic}}\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials&client_secret={{secret}}&scope=read\n', 'http');
+		const text = await applyPreferred(doc, 'multiple-client-auth');
+		assert.match(text, /^grant_type=client_credentials&scope=read$/m);
+		assert.doesNotMatch(text, /client_secret/);
+	});
+
+	test('a client secret in the URL moves to the request body', async () => {
+		const doc = await openUntitled('POST https://login.example.com/oauth2/token?client_secret=Zk3Jq9vX2mP7sL4tR8wY1nB6\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials&client_id=app\n', 'http');
+		const text = await applyPreferred(doc, 'secret-in-url');
+		assert.match(text, /^POST https:\/\/login\.example\.com\/oauth2\/token$/m);
+		assert.match(text, /^grant_type=client_credentials&client_id=app&client_secret=Zk3Jq9vX2mP7sL4tR8wY1nB6$/m);
+	});
+
+	test('a status mismatch points at the error code as related information', async () => {
+		const doc = await openUntitled('HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"error":"invalid_grant","error_description":"Code expired"}\n');
+		const diagnostics = await waitForDiagnostics(doc.uri, d => d.some(x => ruleOf(x) === 'status-mismatch'));
+		const mismatch = diagnostics.find(d => ruleOf(d) === 'status-mismatch')!;
+		assert.equal(mismatch.relatedInformation?.length, 1);
+		assert.equal(doc.getText(mismatch.relatedInformation![0].location.range), 'invalid_grant');
+	});
+
 	test('each diagnostic also offers "Explain this response"', async () => {
 		const doc = await openFixture('entra-invalid-client.http');
 		const diagnostics = await waitForDiagnostics(doc.uri, d => d.some(x => ruleOf(x) === 'recognized-error'));

@@ -278,7 +278,13 @@ const rows: Row[] = [
 	},
 
 	// secret-in-url
-	{ rule: RuleId.secretInUrl, name: 'client_secret in the query of a POST', input: SECRET_IN_QUERY, expected: [{ severity: 'error', at: '9b71e65258fcb70274b674354b9c61ed' }] },
+	{
+		rule: RuleId.secretInUrl, name: 'client_secret in the query of a POST (fix moves it to the body)', input: SECRET_IN_QUERY,
+		expected: [{
+			severity: 'error', at: '9b71e65258fcb70274b674354b9c61ed', edits: ['&client_secret=9b71e65258fcb70274b674354b9c61ed', ''],
+			fixed: SECRET_IN_QUERY.replace('&client_secret=9b71e65258fcb70274b674354b9c61ed', '').replace('grant_type=client_credentials', 'grant_type=client_credentials&client_secret=9b71e65258fcb70274b674354b9c61ed'),
+		}],
+	},
 	{ rule: RuleId.secretInUrl, name: 'client_secret in the body', input: formPost('grant_type=client_credentials&client_id=app&client_secret=9b71e65258fcb70274b674354b9c61ed'), expected: [] },
 ];
 

@@ -69,6 +69,8 @@ export interface Finding {
 	fixes?: FixData[];
 	/** The catalog entry the finding is about, if any. */
 	entryId?: string;
+	/** Other places that explain this finding (the error code behind a status mismatch…). */
+	related?: Array<{ span: Span; message: string }>;
 }
 
 /** An HTTP request, response or free-standing fragment (JSON body, redirect URL, log line). */

@@ -1,5 +1,5 @@
 import { suggestCode } from '../catalog/suggest';
-import type { FormParam } from '../parse/formBody';
+import { parseFormParams, type FormParam } from '../parse/formBody';
 import { isTokenEndpoint } from '../recognize/context';
 import { header, type Finding, type FixData, type HttpMessage } from '../recognize/model';
 import type { Severity, Span } from '../types';
@@ -126,8 +126,32 @@ const secretInUrl: Rule = (text, message) => {
 	const q = text.indexOf('?', message.targetSpan.start);
 	if (q < 0 || q >= message.targetSpan.end) return [];
 	const secrets = message.secrets.filter(s => s.start > q && s.end <= message.targetSpan!.end);
-	return secrets.map(s => finding(RuleId.secretInUrl, 'error', `${describeSecretKind(s.kind)} is in the URL; send credentials in the POST body or the Authorization header.`, { start: s.start, end: s.end }));
+	const query = parseFormParams(text, q + 1, message.targetSpan.end);
+	return secrets.map(s => {
+		const p = query.find(x => x.valueSpan.start <= s.start && s.end <= x.valueSpan.end);
+		const fix = p ? moveToBody(text, message, q, p) : undefined;
+		return finding(RuleId.secretInUrl, 'error', `${describeSecretKind(s.kind)} is in the URL; send credentials in the POST body or the Authorization header.`,
+			{ start: s.start, end: s.end }, fix ? [fix] : undefined);
+	});
 };
+
+/** Moves a query parameter into the form body (creating the body when there is none). */
+function moveToBody(text: string, message: HttpMessage, q: number, p: FormParam): FixData {
+	const pair = text.slice(p.span.start, p.span.end);
+	const edits: FixData['edits'] = [];
+	const lonely = p.span.start === q + 1 && p.span.end === message.targetSpan!.end;
+	edits.push(lonely ? { span: { start: q, end: p.span.end }, text: '' } : removeParamEdit(text, p));
+	if (message.body && message.bodyFormat === 'form') {
+		edits.push({ span: { start: message.body.end, end: message.body.end }, text: `&${pair}` });
+	} else if (!message.body) {
+		const after = message.headers.length ? message.headers[message.headers.length - 1].span.end : message.startLine!.end;
+		const type = header(message, 'content-type') ? '' : `\nContent-Type: ${FORM_TYPE}`;
+		edits.push({ span: { start: after, end: after }, text: `${type}\n\n${pair}` });
+	} else {
+		return { title: `Remove ${p.name} from the URL`, edits };
+	}
+	return { title: `Move ${p.name} from the URL to the request body`, edits: edits.sort((a, b) => b.span.start - a.span.start), preferred: true };
+}
 
 function param(form: readonly FormParam[], name: string): FormParam | undefined {
 	return form.find(p => p.name === name);

@@ -57,12 +57,13 @@ const statusMismatch: Rule = (_text, message) => {
 		const vendor = message.vendor === 'github' || message.vendor === 'slack';
 		out.push(finding(RuleId.errorWith200, expected || vendor ? 'information' : 'warning',
 			`An error ("${clip(message.errors[0].code)}") was sent with HTTP ${message.status}. ${expected || vendor ? 'This vendor does that on purpose: check the body for an error before reading the token.' : 'OAuth error responses use 4xx statuses; clients that only check the status will treat this as success.'}`,
-			message.statusSpan));
+			message.statusSpan, { related: [{ span: message.errors[0].span, message: 'The error in the body' }] }));
 		return out;
 	}
 	if (first?.entry && first.entry.status.length && !first.entry.status.includes(message.status) && first.source !== 'body') {
 		out.push(finding(RuleId.statusMismatch, 'warning',
-			`"${clip(first.code)}" is normally sent with HTTP ${first.entry.status.join(' or ')}, not ${message.status}.`, message.statusSpan, { entryId: first.entry.id }));
+			`"${clip(first.code)}" is normally sent with HTTP ${first.entry.status.join(' or ')}, not ${message.status}.`, message.statusSpan,
+			{ entryId: first.entry.id, related: [{ span: first.span, message: `The error code ${first.entry.code}` }] }));
 	}
 	return out;
 };

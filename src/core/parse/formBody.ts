@@ -1,3 +1,4 @@
+import { indexWithin } from './lines';
 import type { Span } from '../types';
 
 /** One `name=value` pair of a query string or form-urlencoded body. */
@@ -19,10 +20,10 @@ export function parseFormParams(text: string, start: number, end: number): FormP
 	const params: FormParam[] = [];
 	let pos = start;
 	while (pos < end) {
-		let amp = text.indexOf('&', pos);
-		if (amp < 0 || amp > end) amp = end;
-		const eq = text.indexOf('=', pos);
-		const nameEnd = eq >= 0 && eq < amp ? eq : amp;
+		let amp = indexWithin(text, '&', pos, end);
+		if (amp < 0) amp = end;
+		const eq = indexWithin(text, '=', pos, amp);
+		const nameEnd = eq >= 0 ? eq : amp;
 		const nameText = text.slice(pos, nameEnd).trim();
 		if (nameText) {
 			const valueStart = nameEnd < amp ? nameEnd + 1 : amp;
@@ -71,8 +72,8 @@ function isHex(c: number): boolean {
 /** True when text[start, end) reads like a form-urlencoded body (`name=value&…`, no spaces). */
 export function looksLikeForm(text: string, start: number, end: number): boolean {
 	if (end - start < 3) return false;
-	const eq = text.indexOf('=', start);
-	if (eq <= start || eq >= end) return false;
+	const eq = indexWithin(text, '=', start, end);
+	if (eq <= start) return false;
 	for (let i = start; i < end; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 32 || c === 9 || c === 60 || c === 34) return false;

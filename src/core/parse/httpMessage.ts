@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { scanJsonExtent } from './jsonExtent';
-import { isBlankChar, isBlankLine, isTokenChar, lineAt, skipBlanks, trimEnd, type Line } from './lines';
+import { indexWithin, isBlankChar, isBlankLine, isTokenChar, lineAt, skipBlanks, trimEnd, type Line } from './lines';
 
 /** A header line of a pasted message. `lower` is the lower-cased name. */
 export interface HeaderField {
@@ -145,8 +145,8 @@ function parseStatusLine(text: string, http: number, end: number): Pick<StartInf
 	const statusSpan = { start: i, end: i + 3 };
 	let reasonStart = skipBlanks(text, i + 3, end);
 	if (text.charCodeAt(reasonStart) === 45) reasonStart = skipBlanks(text, reasonStart + 1, end); // httpYac "200 - OK"
-	const brace = text.indexOf('{', reasonStart);
-	const inlineBody = brace >= 0 && brace < end ? brace : undefined;
+	const brace = indexWithin(text, '{', reasonStart, end);
+	const inlineBody = brace >= 0 ? brace : undefined;
 	const reasonEnd = trimEnd(text, reasonStart, inlineBody ?? end);
 	return { status, statusSpan, reasonSpan: { start: reasonStart, end: reasonEnd }, inlineBody };
 }

@@ -66,3 +66,24 @@ export function lineEndOf(text: string, at: number, max = text.length): number {
 	while (i < max && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
 	return i;
 }
+
+const lastSearch = new Map<string, { text: string; from: number; at: number }>();
+
+/**
+ * `text.indexOf(needle, from)`, remembering the answer: the analysis searches each
+ * document forwards region by region, and a plain indexOf would rescan the rest of
+ * the document from every region (quadratic on documents with many small messages).
+ */
+export function indexOfFrom(text: string, needle: string, from: number): number {
+	const last = lastSearch.get(needle);
+	if (last && last.text === text && from >= last.from && (last.at === -1 || last.at >= from)) return last.at;
+	const at = text.indexOf(needle, from);
+	lastSearch.set(needle, { text, from, at });
+	return at;
+}
+
+/** The first `needle` in text[from, end), or -1. */
+export function indexWithin(text: string, needle: string, from: number, end: number): number {
+	const at = indexOfFrom(text, needle, from);
+	return at >= 0 && at + needle.length <= end ? at : -1;
+}

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { FormParam } from '../parse/formBody';
 import { jsonString, jsonValue, type JsonBody, type JsonValue } from '../parse/jsonBody';
+import { indexWithin } from '../parse/lines';
 import type { Span } from '../types';
 import type { ErrorMention, Fact, VendorCodeMention } from './model';
 
@@ -132,12 +133,12 @@ export function vendorCodesInDescription(text: string, span: Span, description: 
 /** Spans of `AADSTS<digits>` in text[start, end). */
 export function findVendorCodeSpans(text: string, start: number, end: number): Span[] {
 	const spans: Span[] = [];
-	let at = text.indexOf('AADSTS', start);
-	while (at >= 0 && at < end) {
+	let at = indexWithin(text, 'AADSTS', start, end);
+	while (at >= 0) {
 		let i = at + 6;
 		while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
 		if (i - at >= 8 && i - at <= 14) spans.push({ start: at, end: i });
-		at = text.indexOf('AADSTS', i);
+		at = indexWithin(text, 'AADSTS', i, end);
 	}
 	return spans;
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { scanJsonExtent } from '../parse/jsonExtent';
+import { indexWithin } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorsFromForm, resolve } from './bodyErrors';
@@ -25,10 +26,10 @@ export function emptyFragment(span: Span): HttpMessage {
  */
 export function fragmentsIn(text: string, start: number, end: number, catalog: Catalog): HttpMessage[] {
 	const fragments: HttpMessage[] = [];
-	const covered: Span[] = [];
+	const covered = new Claimed();
 	jsonFragments(text, start, end, catalog, fragments, covered);
 	for (const found of findErrorParams(text, start, end)) {
-		if (overlaps(covered, found.span)) continue;
+		if (covered.overlaps(found.span)) continue;
 		const fragment = emptyFragment(found.span);
 		const form = errorsFromForm(text, found.params, catalog, 'query');
 		fragment.errors.push(...form.errors);
@@ -39,8 +40,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		covered.push(found.span);
 	}
 	for (const line of scanMentions(text, start, end, catalog)) {
-		const errors = line.errors.filter(e => !overlaps(covered, e.span));
-		const vendorCodes = line.vendorCodes.filter(v => !overlaps(covered, v.span));
+		const errors = line.errors.filter(e => !covered.overlaps(e.span));
+		const vendorCodes = line.vendorCodes.filter(v => !covered.overlaps(v.span));
 		if (!errors.length && !vendorCodes.length) continue;
 		const fragment = emptyFragment(line.line);
 		fragment.errors.push(...errors);
@@ -59,23 +60,31 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
  */
 function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 	const out: HttpMessage[] = [];
+	let known = new Set<string>();
 	for (const fragment of fragments) {
 		const previous = out[out.length - 1];
 		const codes = [...fragment.errors, ...fragment.vendorCodes].map(m => m.code);
-		const known = previous && [...previous.errors, ...previous.vendorCodes].map(m => m.code);
 		const overlapping = previous && fragment.span.start < previous.span.end;
-		if (previous && (overlapping || (fragment.span.start - previous.span.end <= REPEAT_WINDOW && codes.every(c => known!.includes(c))
+		if (previous && (overlapping || (fragment.span.start - previous.span.end <= REPEAT_WINDOW && codes.every(c => known.has(c))
 			&& !startsNewRecord(text, previous.span.end, fragment.span.end)))) {
 			previous.span = { start: previous.span.start, end: Math.max(previous.span.end, fragment.span.end) };
-			previous.errors.push(...fragment.errors);
-			previous.vendorCodes.push(...fragment.vendorCodes);
-			previous.facts.push(...fragment.facts);
+			// Keep a bounded number of repeated mentions: enough for hovers on a stack trace, not a million.
+			if (previous.errors.length + previous.vendorCodes.length < MAX_MERGED_MENTIONS) {
+				previous.errors.push(...fragment.errors);
+				previous.vendorCodes.push(...fragment.vendorCodes);
+				previous.facts.push(...fragment.facts);
+			}
+			for (const c of codes) known.add(c);
 			continue;
 		}
 		out.push(fragment);
+		known = new Set(codes);
 	}
 	return out;
 }
+
+/** Mentions kept in one merged message. */
+const MAX_MERGED_MENTIONS = 200;
 
 /** A line in text[from, to) starts a new log record (a timestamp): polling logs repeat codes on purpose. */
 function startsNewRecord(text: string, from: number, to: number): boolean {
@@ -94,9 +103,9 @@ function isDigit(text: string, i: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
-function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Span[]): void {
-	let at = text.indexOf('{', start);
-	while (at >= 0 && at < end) {
+function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
+	let at = indexWithin(text, '{', start, end);
+	while (at >= 0) {
 		const extent = scanJsonExtent(text, at, Math.min(end, at + MAX_JSON_FRAGMENT));
 		if (extent.complete && hasErrorKey(text, at, extent.end)) {
 			const fragment = emptyFragment({ start: at, end: extent.end });
@@ -108,7 +117,7 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 				covered.push(fragment.span);
 			}
 		}
-		at = text.indexOf('{', extent.complete ? extent.end : Math.max(at + 1, extent.end));
+		at = indexWithin(text, '{', extent.complete ? extent.end : Math.max(at + 1, extent.end), end);
 	}
 }
 
@@ -124,12 +133,42 @@ function addProblemStatus(fragment: HttpMessage): void {
 
 function hasErrorKey(text: string, start: number, end: number): boolean {
 	for (const key of ERROR_KEYS) {
-		const at = text.indexOf(key, start);
-		if (at >= 0 && at < end) return true;
+		if (indexWithin(text, key, start, end) >= 0) return true;
 	}
 	return false;
 }
 
-function overlaps(spans: readonly Span[], span: Span): boolean {
-	return spans.some(s => s.start < span.end && span.start < s.end);
+/**
+ * Non-overlapping spans already claimed by evidence, queried by binary search
+ * (a log of thousands of JSON lines must not make each check scan them all).
+ */
+class Claimed {
+	readonly #spans: Span[] = [];
+	#sorted = true;
+
+	push(span: Span): void {
+		const last = this.#spans[this.#spans.length - 1];
+		if (last && span.start < last.start) this.#sorted = false;
+		this.#spans.push(span);
+	}
+
+	overlaps(span: Span): boolean {
+		if (!this.#sorted) {
+			this.#spans.sort((a, b) => a.start - b.start);
+			this.#sorted = true;
+		}
+		let lo = 0;
+		let hi = this.#spans.length - 1;
+		let candidate = -1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.#spans[mid].start < span.end) {
+				candidate = mid;
+				lo = mid + 1;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		return candidate >= 0 && this.#spans[candidate].end > span.start;
+	}
 }

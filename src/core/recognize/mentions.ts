@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { parseFormParams, type FormParam } from '../parse/formBody';
-import { isWordChar, lineEndOf, lineStartOf } from '../parse/lines';
+import { indexWithin, isWordChar, lineEndOf, lineStartOf } from '../parse/lines';
 import type { Span } from '../types';
 import type { ErrorMention, VendorCodeMention } from './model';
 
@@ -159,8 +159,8 @@ const PARAM_STOP = new Set([32, 9, 10, 13, 34, 39, 60, 62, 40, 41, 96, 44, 59]);
 /** Finds `error=` parameters in query strings, fragments and logfmt text in text[start, end). Linear. */
 export function findErrorParams(text: string, start: number, end: number): ErrorParams[] {
 	const found: ErrorParams[] = [];
-	let at = text.indexOf('error=', start);
-	while (at >= 0 && at < end) {
+	let at = indexWithin(text, 'error=', start, end);
+	while (at >= 0) {
 		const before = at > start ? text.charCodeAt(at - 1) : 32;
 		let next = at + 6;
 		if (before === 63 || before === 38 || before === 35 || PARAM_STOP.has(before)) {
@@ -191,7 +191,7 @@ export function findErrorParams(text: string, start: number, end: number): Error
 			}
 			next = Math.max(paramEnd, next);
 		}
-		at = text.indexOf('error=', next);
+		at = indexWithin(text, 'error=', next, end);
 	}
 	return found;
 }

@@ -16,9 +16,26 @@ export type { Analysis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeM
 export { RuleId } from './rules/ruleIds';
 export type { SecretKind, SecretSpan, Severity, Span } from './types';
 
-/** Replaces every secret the analysis detects in `text` with a marker such as «redacted:access_token». */
+/** Shorter values are too likely to occur by chance to be replaced everywhere. */
+const MIN_REPEAT_LENGTH = 8;
+
+/**
+ * Replaces every secret the analysis detects in `text` with a marker such as
+ * «redacted:access_token», and any other copy of a detected value too (a token
+ * quoted again in a log line or a description is just as secret there).
+ */
 export function redact(text: string, analysis: Analysis = analyze(text)): string {
-	return redactSpans(text, analysis.messages.flatMap(m => m.secrets), redactionMarker);
+	const secrets = analysis.messages.flatMap(m => m.secrets);
+	let out = redactSpans(text, secrets, redactionMarker);
+	const copies = new Map<string, string>();
+	for (const s of secrets) {
+		const value = text.slice(s.start, s.end);
+		if (value.length >= MIN_REPEAT_LENGTH && !copies.has(value)) copies.set(value, redactionMarker(s.kind));
+	}
+	for (const [value, marker] of [...copies].sort((a, b) => b[0].length - a[0].length)) {
+		if (out.includes(value)) out = out.split(value).join(marker);
+	}
+	return out;
 }
 
 /** The message whose span contains `offset` (innermost fragment first), if any. */

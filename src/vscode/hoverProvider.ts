@@ -12,7 +12,7 @@ export class TokenErrorHoverProvider implements vscode.HoverProvider {
 		const analysis = this.cache.get(document);
 		if (!analysis) return undefined;
 		const offset = document.offsetAt(position);
-		const info = hoverAt(analysis, offset, this.catalogs.catalog);
+		const info = hoverAt(analysis, offset, this.catalogs.catalog, span => document.getText(toRange(document, span)));
 		if (!info) return undefined;
 		const args = encodeURIComponent(JSON.stringify([document.uri.toString(), offset]));
 		const md = new vscode.MarkdownString(`${info.markdown}\n\n[$(book) Explain Response](command:${Commands.explainResponse}?${args})`, true);

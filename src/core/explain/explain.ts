@@ -4,7 +4,7 @@ import type { Finding, HttpMessage } from '../recognize/model';
 import { clip } from '../rules/responseRules';
 import { redactionMarker } from '../secrets/tokenShapes';
 import type { SecretSpan, Span } from '../types';
-import { code, escapeMarkdown, safeLink } from './markdown';
+import { escapeMarkdown, safeLink } from './markdown';
 
 /** What went wrong, why, and what to do next, for one message. Pasted text in it is already redacted. */
 export interface Explanation {
@@ -108,7 +108,7 @@ function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'
 }
 
 /** Pasted text with every secret inside it replaced by its marker, clipped to one line. */
-export function safeSlice(text: string, span: Span, secrets: readonly SecretSpan[], max = 200): string {
+function safeSlice(text: string, span: Span, secrets: readonly SecretSpan[], max = 200): string {
 	let out = '';
 	let cursor = span.start;
 	for (const s of secrets) {
@@ -190,4 +190,3 @@ function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
 	return items.filter(i => !seen.has(key(i)) && !!seen.add(key(i)));
 }
 
-export { code };

@@ -2,6 +2,7 @@ import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/catalogTypes';
 import type { Analysis, HttpMessage } from '../recognize/model';
 import { describeSecretKind } from '../secrets/secretNames';
+import { describeSecret } from '../secrets/tokenShapes';
 import type { Span } from '../types';
 import { vendorName } from './explain';
 import { escapeMarkdown, safeLink } from './markdown';
@@ -18,7 +19,7 @@ export interface HoverInfo {
  * The hover at `offset`: an error code, vendor code, status line, challenge or
  * secret of an analysed document. Reads the analysis only; never re-parses.
  */
-export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog()): HoverInfo | undefined {
+export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog(), readSpan?: (span: Span) => string): HoverInfo | undefined {
 	for (const message of analysis.messages) {
 		if (offset < message.span.start || offset > message.span.end) continue;
 		const error = message.errors.find(e => contains(e.span, offset));
@@ -35,7 +36,9 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 		}
 		const secret = message.secrets.find(s => contains(s, offset));
 		if (secret) {
-			return { span: secret, markdown: `**${describeSecretKind(secret.kind)}** (${secret.end - secret.start} characters). Redact it before sharing; revoke it if it is still valid.`, message };
+			// Only derived facts (kind, length, harmless JWT claims such as exp and aud), never the value.
+			const facts = readSpan ? escapeMarkdown(describeSecret(secret.kind, readSpan(secret))) : `${secret.end - secret.start} characters`;
+			return { span: secret, markdown: `**${describeSecretKind(secret.kind)}**: ${facts}. Redact it before sharing; revoke it if it is still valid.`, message };
 		}
 		if (message.statusSpan && message.startLine && contains(message.startLine, offset) && message.status !== null) {
 			const entry = catalog.lookup(String(message.status), { kind: 'status', location: message.location });

@@ -10,8 +10,3 @@ export function safeLink(title: string, url: string | undefined): string {
 	if (url && /^https:\/\/[^\s<>()"'`\\]+$/.test(url)) return `[${escapeMarkdown(title)}](${url})`;
 	return escapeMarkdown(title);
 }
-
-/** Inline code for trusted catalog text (codes from our own catalog only). */
-export function code(trusted: string): string {
-	return `\`${trusted.replace(/`/g, '')}\``;
-}

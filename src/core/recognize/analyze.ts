@@ -9,7 +9,7 @@ import { decodeFormComponent } from '../parse/formBody';
 import { lineEndOf, lineStartOf } from '../parse/lines';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
-import { header, type Analysis, type HttpMessage } from './model';
+import type { Analysis, HttpMessage } from './model';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -168,4 +168,3 @@ function addSecretOnlyFragments(text: string, messages: HttpMessage[]): void {
 	}
 }
 
-export { header };

@@ -113,7 +113,7 @@ function addNestedErrors(text: string, content: JsonValue & { value: string }, f
 	if (at < 0) return;
 	const start = content.valueSpan.start + at;
 	const desc = /"error_description"\s*:\s*"([^"]{0,500})"/.exec(content.value);
-	found.errors.push({ code: match[1], entry: null, span: { start, end: start + match[1].length }, source: 'json', nested: true, ...(desc ? { description: desc[1] } : {}) });
+	found.errors.push({ code: match[1], entry: null, span: { start, end: start + match[1].length }, source: 'json', ...(desc ? { description: desc[1] } : {}) });
 }
 
 /** AADSTS codes quoted at the start of (or inside) a description, located in the raw text. */

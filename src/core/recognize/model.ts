@@ -22,8 +22,6 @@ export interface ErrorMention {
 	uriSpan?: Span;
 	/** For unknown codes: the closest known one. */
 	suggestion?: string;
-	/** The code sits inside a vendor API's wrapped response (Authlete's responseContent). */
-	nested?: boolean;
 }
 
 /** A vendor's own code: AADSTS…, E0000…, an AWS exception name, an Authlete action. */

@@ -227,6 +227,7 @@ const examples: Example[] = [
 		file: 'entra-claims-challenge.txt',
 		errorCodes: ['insufficient_claims'],
 		errors: [{ code: 'insufficient_claims', entry: 'entra.insufficient_claims', status: 401, vendor: 'entra', location: 'resource', source: 'challenge' }],
+		vendorCodes: { InvalidAuthenticationToken: 'entra.InvalidAuthenticationToken' },
 		vendors: ['entra'],
 		secrets: [],
 		explain: [{ code: 'insufficient_claims', says: /claims/ }],
@@ -366,7 +367,8 @@ const examples: Example[] = [
 	},
 	{
 		file: 'keycloak-unauthorized-client.txt',
-		errorCodes: ['unauthorized_client'],
+		// The Keycloak event log line names the same failure by its event error (EXPECTED.md mentions it).
+		errorCodes: ['invalid_client_credentials', 'unauthorized_client'],
 		errors: [{ code: 'unauthorized_client', entry: 'keycloak.unauthorized_client', status: 401, vendor: 'keycloak', description: 'Invalid client or Invalid client credentials' }],
 		vendors: ['keycloak'],
 		secrets: [{ value: 'M9EReYFParnWammTTcGVJl9kMm0CBdyp', kind: 'client_secret' }],

@@ -61,6 +61,11 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 
 	const error = str('error');
 	if (error && error.value.trim()) found.errors.push(withDetails({ code: error.value, entry: null, span: error.valueSpan, source: 'json' }));
+	// Microsoft Graph and other APIs nest their own code: {"error":{"code":"InvalidAuthenticationToken","message":…}}.
+	const nestedCode = !error ? str('error.code') : undefined;
+	if (nestedCode && /^[A-Za-z][\w.]{2,80}$/.test(nestedCode.value)) {
+		found.vendorCodes.push({ code: nestedCode.value, entry: null, span: nestedCode.valueSpan, description: str('error.message')?.value });
+	}
 	const errorCode = str('errorCode');
 	if (errorCode) {
 		if (/^E\d{7}$/.test(errorCode.value)) {

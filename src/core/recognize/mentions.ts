@@ -120,8 +120,21 @@ function hasErrorContext(text: string, start: number, end: number, words: readon
 	return words.some(w => around.includes(w));
 }
 
-/** The words after a code on its line (`: description`, `(description)`, `] description`). */
+const KEYED_DESCRIPTION = /(?:error_description|errorSummary|message)["']?[ \t]*[:=][ \t]*["']([^"'\r\n]{1,300})["']/;
+
+/**
+ * The words after a code on its line: a keyed description on the same line
+ * (`error_description: '…'` in a Python dict or a Node inspect dump), else the
+ * rest of the line after `: `, `(` or `] `.
+ */
 function describeAfter(text: string, end: number): string | undefined {
+	const rest = text.slice(end, lineEndOf(text, end, Math.min(text.length, end + 1000)));
+	const keyed = KEYED_DESCRIPTION.exec(rest);
+	if (keyed) return keyed[1].trim() || undefined;
+	return plainDescription(text, end);
+}
+
+function plainDescription(text: string, end: number): string | undefined {
 	let i = end;
 	const limit = Math.min(text.length, end + 400);
 	while (i < limit) {

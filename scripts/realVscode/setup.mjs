@@ -1,5 +1,5 @@
 // Installs, once, what it takes to run a real VS Code on this machine (see
-// /work/shared/REAL-VSCODE.md): Debian's Chromium and Kerberos headers, then a
+// shared/REAL-VSCODE.md): Debian's Chromium and Kerberos headers, then a
 // separate npm project under the per-user cache (paths.mjs: CACHE_DIR)/server with code-server, Node 24
 // and playwright-core. A stamp file records a finished install; while it matches
 // VERSIONS, running this again does nothing.

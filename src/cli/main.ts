@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, renderReport, type Analysis, type Severity } from '../core';
+import { analyze, renderReport, replaceSecretCopies, type Analysis, type Severity } from '../core';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { toJson, toText } from './output';
 
@@ -62,13 +62,7 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 /** Last line of defence: no detected secret value (8+ characters) ever reaches the output. */
 function scrub(output: string, text: string, analysis: Analysis): string {
-	const values = new Set<string>();
-	for (const m of analysis.messages) {
-		for (const s of m.secrets) if (s.end - s.start >= 8) values.add(text.slice(s.start, s.end));
-	}
-	let result = output;
-	for (const value of values) result = result.split(value).join('«redacted»');
-	return result;
+	return replaceSecretCopies(output, text, analysis.messages.flatMap(m => m.secrets), () => '«redacted»');
 }
 
 function readInputs(paths: readonly string[], stdinText: () => string): Input[] {

@@ -1,4 +1,5 @@
 import { explainMessage, hasContent, lineOf, vendorName, type Analysis, type HttpMessage, type Severity } from '../core';
+import { lineStartOf } from '../core/parse/lines';
 
 /** The `--json` document: version 1; fields may be added, never renamed. */
 export function toJson(results: ReadonlyArray<{ file: string; text: string; analysis: Analysis }>, multiple: boolean): object {
@@ -58,10 +59,7 @@ export function toText(file: string, text: string, analysis: Analysis, color: bo
 }
 
 function position(text: string, offset: number): string {
-	const line = lineOf(text, offset);
-	let start = offset;
-	while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-	return `${line}:${offset - start + 1}`;
+	return `${lineOf(text, offset)}:${offset - lineStartOf(text, offset) + 1}`;
 }
 
 /** Control characters (terminal escapes from pasted text) never reach the terminal. */

@@ -25,6 +25,8 @@ export class Catalog {
 	readonly entries: readonly CatalogEntry[];
 	readonly #byId = new Map<string, CatalogEntry>();
 	readonly #byCode = new Map<string, CatalogEntry[]>();
+	/** Per code and kind: the standard entries' wording, lower-cased (derived once; entries never change). */
+	readonly #standardText = new Map<string, string>();
 
 	constructor(files: readonly CatalogFile[]) {
 		const entries: CatalogEntry[] = [];
@@ -63,6 +65,18 @@ export class Catalog {
 		return this.#byCode.keys();
 	}
 
+	/** The standard (non-vendor) entries' wording among `list`, cached per code and kind. */
+	#standardWording(code: string, kind: CatalogEntry['kind'] | undefined, list: readonly CatalogEntry[]): string {
+		const key = `${code.toLowerCase()}\u0000${kind ?? ''}`;
+		let text = this.#standardText.get(key);
+		if (text === undefined) {
+			text = list.filter(e => !e.vendor)
+				.map(e => `${e.title} ${e.summary} ${e.causes.map(c => `${c.text} ${(c.match ?? []).join(' ')}`).join(' ')}`).join(' ').toLowerCase();
+			this.#standardText.set(key, text);
+		}
+		return text;
+	}
+
 	/**
 	 * The best entry for a code seen on the wire: the vendor's own entry when the
 	 * vendor is known, else a vendor entry whose causes match the description,
@@ -75,7 +89,7 @@ export class Catalog {
 			if (ofKind.length) list = ofKind;
 		}
 		if (list.length <= 1) return list[0];
-		const standardText = list.filter(e => !e.vendor).map(e => `${e.title} ${e.summary} ${e.causes.map(c => `${c.text} ${(c.match ?? []).join(' ')}`).join(' ')}`).join(' ').toLowerCase();
+		const standardText = this.#standardWording(code, context.kind, list);
 		const scored = list.map(entry => ({ entry, score: rankEntry(entry, context, standardText) })).sort((a, b) => b.score - a.score);
 		const [first, second] = scored;
 		// Two vendors' wording fits equally well and nothing else names the vendor: stay neutral.

@@ -60,12 +60,11 @@ interface StartInfo {
  */
 export function splitHttpMessages(text: string, from = 0, to = text.length): RawHttpMessage[] {
 	const messages: RawHttpMessage[] = [];
-	const finder = new HttpTokenFinder(text);
 	let pos = from;
 	while (pos < to) {
 		const line = lineAt(text, pos);
 		const lineEnd = Math.min(line.end, to);
-		const info = detectStartLine(text, { start: line.start, end: lineEnd, next: line.next }, finder);
+		const info = detectStartLine(text, { start: line.start, end: lineEnd, next: line.next });
 		if (info) {
 			const message = readMessage(text, line, info, to);
 			messages.push(message);
@@ -79,17 +78,7 @@ export function splitHttpMessages(text: string, from = 0, to = text.length): Raw
 	return messages;
 }
 
-/** Remembers the next `HTTP/` so that looking for it on every line stays linear. */
-class HttpTokenFinder {
-	#next = -2;
-	constructor(private readonly text: string) {}
-	in(start: number, end: number): number {
-		if (this.#next !== -1 && this.#next < start) this.#next = this.text.indexOf('HTTP/', start);
-		return this.#next !== -1 && this.#next < end ? this.#next : -1;
-	}
-}
-
-function detectStartLine(text: string, line: Line, finder: HttpTokenFinder): StartInfo | undefined {
+function detectStartLine(text: string, line: Line): StartInfo | undefined {
 	const first = skipBlanks(text, line.start, line.end);
 	if (first === line.end) return undefined;
 	let contentStart = first;
@@ -101,7 +90,7 @@ function detectStartLine(text: string, line: Line, finder: HttpTokenFinder): Sta
 	}
 	const request = detectRequestLine(text, contentStart, line.end);
 	if (request) return { kind: 'request', contentStart, indent: first - line.start, marker, prefixed: false, ...request };
-	const http = finder.in(contentStart, line.end);
+	const http = indexWithin(text, 'HTTP/', contentStart, line.end);
 	if (http < 0) return undefined;
 	if (http > contentStart && !BEFORE_STATUS.has(text.charCodeAt(http - 1))) return undefined;
 	const status = parseStatusLine(text, http, line.end);
@@ -164,16 +153,15 @@ function contentOf(text: string, line: Line, info: StartInfo): { start: number; 
 }
 
 /** True for lines that end any message: `###` separators, code fences and new start lines. */
-function isBoundary(text: string, line: Line, info: StartInfo, finder: HttpTokenFinder): boolean {
+function isBoundary(text: string, line: Line, info: StartInfo): boolean {
 	const { start, indent } = contentOf(text, line, info);
 	if (start === line.end) return false;
 	if (info.indent > 0 && indent < info.indent) return true;
 	if (text.startsWith('###', start) || text.startsWith('```', start) || text.startsWith('~~~', start)) return true;
-	return detectStartLine(text, line, finder) !== undefined;
+	return detectStartLine(text, line) !== undefined;
 }
 
 function readMessage(text: string, startLine: Line, info: StartInfo, to: number): RawHttpMessage {
-	const finder = new HttpTokenFinder(text);
 	const headers: HeaderField[] = [];
 	const message: RawHttpMessage = {
 		kind: info.kind,
@@ -206,7 +194,7 @@ function readMessage(text: string, startLine: Line, info: StartInfo, to: number)
 			pos = line.next;
 			break;
 		}
-		if (isBoundary(text, line, info, finder)) return message;
+		if (isBoundary(text, line, info)) return message;
 		const { start } = contentOf(text, line, info);
 		if (isElision(text, start, line.end)) {
 			pos = line.next;
@@ -220,25 +208,25 @@ function readMessage(text: string, startLine: Line, info: StartInfo, to: number)
 	}
 	if (pos >= to) return message;
 	const bodyLine = lineAt(text, pos);
-	if (isBlankLine(text, bodyLine) || isBoundary(text, bodyLine, info, finder)) return message;
+	if (isBlankLine(text, bodyLine) || isBoundary(text, bodyLine, info)) return message;
 	const bodyStart = skipBlanks(text, bodyLine.start, bodyLine.end);
 	const opener = text.charCodeAt(bodyStart);
 	if (opener === 123 || opener === 91) {
 		const extent = scanJsonExtent(text, bodyStart, to);
 		message.body = { start: bodyStart, end: extent.end };
 	} else if (separated || !info.prefixed) {
-		message.body = { start: bodyStart, end: paragraphEnd(text, bodyLine, info, to, finder) };
+		message.body = { start: bodyStart, end: paragraphEnd(text, bodyLine, info, to) };
 	}
 	if (message.body) message.span.end = message.body.end;
 	return message;
 }
 
-function paragraphEnd(text: string, first: Line, info: StartInfo, to: number, finder: HttpTokenFinder): number {
+function paragraphEnd(text: string, first: Line, info: StartInfo, to: number): number {
 	let end = trimEnd(text, first.start, Math.min(first.end, to));
 	let pos = first.next;
 	while (pos < to) {
 		const line = lineAt(text, pos);
-		if (isBlankLine(text, line) || isBoundary(text, line, info, finder)) break;
+		if (isBlankLine(text, line) || isBoundary(text, line, info)) break;
 		end = trimEnd(text, line.start, Math.min(line.end, to));
 		if (line.next === line.start) break;
 		pos = line.next;

@@ -143,3 +143,23 @@ export function redactSpans(text: string, spans: readonly SecretSpan[], marker: 
 	}
 	return out + text.slice(cursor);
 }
+
+/** Shorter values are too likely to occur by chance to be replaced everywhere. */
+export const MIN_REPEAT_LENGTH = 8;
+
+/**
+ * Replaces every remaining copy, in `target`, of the secret values that `spans`
+ * mark in `text` (a token quoted again in a log line or a description is just as secret).
+ */
+export function replaceSecretCopies(target: string, text: string, spans: readonly SecretSpan[], marker: (kind: SecretKind) => string): string {
+	const copies = new Map<string, string>();
+	for (const s of spans) {
+		const value = text.slice(s.start, s.end);
+		if (value.length >= MIN_REPEAT_LENGTH && !copies.has(value)) copies.set(value, marker(s.kind));
+	}
+	let out = target;
+	for (const [value, replacement] of [...copies].sort((a, b) => b[0].length - a[0].length)) {
+		if (out.includes(value)) out = out.split(value).join(replacement);
+	}
+	return out;
+}

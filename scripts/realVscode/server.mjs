@@ -219,11 +219,27 @@ async function wordCenter(line, word) {
  * @param {string} label  e.g. "Developer: Show Running Extensions"
  */
 export async function runCommand(page, label) {
-	await page.keyboard.press('Control+Shift+P');
+	// The palette lists the commands known when it opens; one opened before the extension host
+	// has registered our contributions, or a key press lost while the workbench is still
+	// settling, shows no row. Close it and ask again, within a bound, and say which step failed.
 	const input = page.locator('.quick-input-widget input');
-	await input.waitFor({ state: 'visible', timeout: 15_000 });
-	await input.fill(`>${label}`);
-	await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+	const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+	const deadline = Date.now() + 60_000;
+	let step = 'open the command palette';
+	for (;;) {
+		try {
+			step = 'open the command palette';
+			await page.keyboard.press('Control+Shift+P');
+			await input.waitFor({ state: 'visible', timeout: 5_000 });
+			step = `find "${label}" in the command palette`;
+			await input.fill(`>${label}`);
+			await row.waitFor({ timeout: 5_000 });
+			break;
+		} catch (error) {
+			if (Date.now() > deadline) throw new Error(`Could not ${step}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+			await page.keyboard.press('Escape');
+		}
+	}
 	await page.keyboard.press('Enter');
 	await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { scanJsonExtent } from './jsonExtent';
-import { indexWithin, isBlankChar, isBlankLine, isTokenChar, lineAt, skipBlanks, trimEnd, type Line } from './lines';
+import { indexWithin, isBlankChar, isBlankLine, isRecordStart, isTokenChar, lineAt, lineStartOf, skipBlanks, trimEnd, type Line } from './lines';
 
 /** A header line of a pasted message. `lower` is the lower-cased name. */
 export interface HeaderField {
@@ -56,17 +56,21 @@ interface StartInfo {
  * Splits text into the HTTP requests and responses pasted into it, leniently:
  * `HTTP/1.1 400 Bad Request`, `HTTP/2 401`, missing reason phrases, CRLF/LF/CR,
  * log prefixes, curl `<`/`>` markers, indentation, `###` separators and
- * REST Client / httpYac request lines. One linear pass.
+ * REST Client / httpYac request lines. Messages start in text[from, to) and
+ * are read up to `limit`. One linear pass, jumping from candidate line to
+ * candidate line (lines holding `HTTP/` or starting with a method).
  */
-export function splitHttpMessages(text: string, from = 0, to = text.length): RawHttpMessage[] {
+export function splitHttpMessages(text: string, from = 0, to = text.length, limit = to): RawHttpMessage[] {
 	const messages: RawHttpMessage[] = [];
 	let pos = from;
 	while (pos < to) {
-		const line = lineAt(text, pos);
-		const lineEnd = Math.min(line.end, to);
+		const candidate = nextCandidateLine(text, pos, to);
+		if (candidate < 0) break;
+		const line = lineAt(text, candidate);
+		const lineEnd = Math.min(line.end, limit);
 		const info = detectStartLine(text, { start: line.start, end: lineEnd, next: line.next });
 		if (info) {
-			const message = readMessage(text, line, info, to);
+			const message = readMessage(text, line, info, limit);
 			messages.push(message);
 			pos = Math.max(lineAt(text, message.span.end).next, line.next);
 			if (message.span.end > lineEnd && pos <= message.span.end) pos = message.span.end;
@@ -76,6 +80,29 @@ export function splitHttpMessages(text: string, from = 0, to = text.length): Raw
 		if (line.next === line.start) break;
 	}
 	return messages;
+}
+
+/** A line that may start a request: optional blanks and curl marker, then a method and a blank. */
+const REQUEST_LINE = /^[ \t]*(?:[<>][ \t]+)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)[ \t]/gm;
+let lastRequestLine: { text: string; from: number; at: number } | undefined;
+
+/** The start of the first line at or after `pos` (a line start) and before `to` that may start a message, or -1. */
+function nextCandidateLine(text: string, pos: number, to: number): number {
+	const http = indexWithin(text, 'HTTP/', pos, text.length);
+	const status = http >= 0 ? lineStartOf(text, http, pos) : -1;
+	let request: number;
+	const last = lastRequestLine;
+	if (last && last.text === text && pos >= last.from && (last.at < 0 || last.at >= pos)) {
+		request = last.at;
+	} else {
+		REQUEST_LINE.lastIndex = pos;
+		const m = REQUEST_LINE.exec(text);
+		// `^` also matches after U+2028: take the real line start (detectStartLine then decides).
+		request = m ? lineStartOf(text, m.index, pos) : -1;
+		lastRequestLine = { text, from: pos, at: request };
+	}
+	const first = status < 0 ? request : request < 0 ? status : Math.min(status, request);
+	return first >= 0 && first < to ? first : -1;
 }
 
 function detectStartLine(text: string, line: Line): StartInfo | undefined {
@@ -152,12 +179,14 @@ function contentOf(text: string, line: Line, info: StartInfo): { start: number; 
 	return { start, indent: first - line.start };
 }
 
-/** True for lines that end any message: `###` separators, code fences and new start lines. */
+/** True for lines that end any message: `###` separators, code fences, log records and new start lines. */
 function isBoundary(text: string, line: Line, info: StartInfo): boolean {
 	const { start, indent } = contentOf(text, line, info);
 	if (start === line.end) return false;
 	if (info.indent > 0 && indent < info.indent) return true;
 	if (text.startsWith('###', start) || text.startsWith('```', start) || text.startsWith('~~~', start)) return true;
+	// A timestamped log line is the next record, not a header or body line of this message.
+	if (isRecordStart(text, line.start)) return true;
 	return detectStartLine(text, line) !== undefined;
 }
 

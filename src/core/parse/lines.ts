@@ -87,3 +87,53 @@ export function indexWithin(text: string, needle: string, from: number, end: num
 	const at = indexOfFrom(text, needle, from);
 	return at >= 0 && at + needle.length <= end ? at : -1;
 }
+
+/**
+ * True when the line starting at `lineStart` opens a new log record: after
+ * blanks and `[`, a date (`2026-`) or a time (`12:`). Evidence never spans two
+ * records, which keeps the analysis of one record independent of the others.
+ */
+export function isRecordStart(text: string, lineStart: number): boolean {
+	let i = lineStart;
+	while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 91) i++;
+	if (!isDigitAt(text, i) || !isDigitAt(text, i + 1)) return false;
+	return (isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && text.charCodeAt(i + 4) === 45) || text.charCodeAt(i + 2) === 58;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	return c >= 48 && c <= 57;
+}
+
+/** The last record search: the first record start after `from` and before `limit` was `at` (-1: none). */
+let lastRecord: { text: string; from: number; limit: number; at: number } | undefined;
+
+/**
+ * The start of the first record line (see {@link isRecordStart}) after the line
+ * holding `from` and before `end`, or -1. The analysis asks region by region,
+ * moving forwards, so the last answer is remembered (as in {@link indexOfFrom}).
+ */
+export function nextRecordStart(text: string, from: number, end: number): number {
+	const last = lastRecord;
+	if (last && last.text === text && from >= last.from) {
+		if (last.at >= 0 && last.at > from) return last.at < end ? last.at : -1;
+		if (last.at < 0 && end <= last.limit) return -1;
+	}
+	let at = -1;
+	for (let i = nextLineStart(text, from); i >= 0 && i < end; i = nextLineStart(text, i)) {
+		if (isRecordStart(text, i)) {
+			at = i;
+			break;
+		}
+	}
+	lastRecord = { text, from, limit: end, at };
+	return at;
+}
+
+/** The start of the line after the one containing `from`, or -1 at the last line. */
+function nextLineStart(text: string, from: number): number {
+	const lf = indexOfFrom(text, '\n', from);
+	const cr = indexOfFrom(text, '\r', from);
+	if (cr >= 0 && (lf < 0 || cr < lf)) return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+	return lf >= 0 ? lf + 1 : -1;
+}

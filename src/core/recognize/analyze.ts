@@ -6,7 +6,7 @@ import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
 import { locationFromTarget, nearestVendor, vendorFromText } from './context';
 import { decodeFormComponent } from '../parse/formBody';
-import { lineEndOf, lineStartOf } from '../parse/lines';
+import { isRecordStart, lineEndOf, lineStartOf, nextRecordStart } from '../parse/lines';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
 import type { Analysis, HttpMessage } from './model';
@@ -28,14 +28,72 @@ export const DEFAULT_MAX_MESSAGES = 5000;
  * detects secrets and runs the rules. Offsets are JavaScript string indices.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-	const catalog = options.catalog ?? bundledCatalog();
-	const variables = fileVariables(text);
-	const max = options.maxMessages ?? DEFAULT_MAX_MESSAGES;
+	const settings: Settings = { catalog: options.catalog ?? bundledCatalog(), max: options.maxMessages ?? DEFAULT_MAX_MESSAGES, variables: fileVariables(text) };
+	const { analysis } = analyzeWindow(text, 0, text.length, settings, undefined);
+	remembered.set(analysis, { text, settings });
+	return analysis;
+}
+
+/** A change of a document: text[start, oldEnd) of the old text became text[start, newEnd) of the new one. */
+export interface TextChange {
+	start: number;
+	oldEnd: number;
+	newEnd: number;
+}
+
+/**
+ * The analysis of `text` after `change`, re-analysing only the messages near
+ * the change and moving the others. The result equals `analyze(text)` with the
+ * options of `previous`. Evidence never spans an HTTP message boundary or the
+ * start of a log record, so those are where the re-analysed window can start
+ * and end. `previous` must not be used afterwards: its later messages move.
+ */
+export function reanalyze(previous: Analysis, text: string, change: TextChange): Analysis {
+	const state = remembered.get(previous);
+	remembered.delete(previous);
+	if (!state) return analyze(text);
+	const full = () => analyze(text, { catalog: state.settings.catalog, maxMessages: state.settings.max });
+	const old = state.text;
+	const delta = change.newEnd - change.oldEnd;
+	if (previous.truncated || old.length + delta !== text.length || change.start > change.oldEnd || change.oldEnd > old.length) return full();
+	// File variables (`@host = …`) are read by every request: an edit near one re-analyses all.
+	if (mayDeclareVariable(old, change.start, change.oldEnd) || mayDeclareVariable(text, change.start, change.newEnd)) return full();
+	const raws = previous.messages.filter(m => m.kind !== 'fragment');
+	const from = windowStart(old, raws, change.start);
+	const to = windowEnd(old, raws, change.oldEnd);
+	const before = previous.messages.filter(m => m.span.start < from);
+	const after = previous.messages.filter(m => m.span.start >= to);
+	const previousRaw = raws.filter(m => m.span.start < from).pop();
+	const window = analyzeWindow(text, from, to + delta, { ...state.settings, max: state.settings.max - before.length - after.length }, previousRaw);
+	// A message that now runs past the window, or the message cap, needs the whole document.
+	if (window.analysis.truncated || window.rawEnd > to + delta) return full();
+	for (const message of after) shiftOffsets(message, delta, new Set());
+	const analysis = { messages: [...before, ...window.analysis.messages, ...after], truncated: false };
+	remembered.set(analysis, { text, settings: state.settings });
+	return analysis;
+}
+
+interface Settings {
+	catalog: Catalog;
+	max: number;
+	variables: ReadonlyMap<string, string>;
+}
+
+/** What {@link reanalyze} needs to know about an analysis. */
+const remembered = new WeakMap<Analysis, { text: string; settings: Settings }>();
+
+/**
+ * Analyses text[from, to): HTTP messages starting there (which may read on
+ * past `to`; `rawEnd` says how far) and the evidence between them.
+ */
+function analyzeWindow(text: string, from: number, to: number, settings: Settings, previousRaw: HttpMessage | undefined): { analysis: Analysis; rawEnd: number } {
+	const { catalog, max, variables } = settings;
 	const messages: HttpMessage[] = [];
-	let cursor = 0;
-	let previous: HttpMessage | undefined;
+	let cursor = from;
+	let previous = previousRaw;
 	let truncated = false;
-	for (const raw of splitHttpMessages(text)) {
+	let rawEnd = from;
+	for (const raw of splitHttpMessages(text, from, to, text.length)) {
 		if (messages.length >= max) {
 			truncated = true;
 			break;
@@ -48,18 +106,114 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 		messages.push(message);
 		previous = message;
 		cursor = raw.span.end;
+		rawEnd = Math.max(rawEnd, raw.span.end);
 	}
-	if (!truncated) messages.push(...fragmentsIn(text, cursor, text.length, catalog));
-	const kept = messages.slice(0, max);
+	if (!truncated && cursor < to) messages.push(...fragmentsIn(text, cursor, to, catalog));
+	const kept = messages.slice(0, Math.max(0, max));
 	if (kept.length < messages.length) truncated = true;
-	addSecretOnlyFragments(text, kept);
+	addSecretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, catalog, variables);
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
 	kept.sort((a, b) => a.span.start - b.span.start);
-	return { messages: kept, truncated };
+	return { analysis: { messages: kept, truncated }, rawEnd };
+}
+
+/**
+ * Where a re-analysed window may start: a record start (or an HTTP message's
+ * first line) on an unchanged line before `at`, outside any message and the
+ * lines that decided where it ends.
+ */
+function windowStart(text: string, raws: readonly HttpMessage[], at: number): number {
+	const edited = lineStartOf(text, at);
+	if (edited === 0) return 0;
+	let from = lineStartOf(text, edited - 1);
+	for (;;) {
+		const raw = lastStartingBefore(raws, from + 1);
+		// Inside a message, or in the lines that decided where it ends: start at the message.
+		if (raw && from <= lineAfter(text, lineAfter(text, raw.span.end))) return lineStartOf(text, raw.span.start);
+		if (from === 0 || isRecordStart(text, from)) return from;
+		from = lineStartOf(text, from - 1);
+	}
+}
+
+/** Where a re-analysed window may end: past the change and the text later messages look back at, at a record or message start. */
+function windowEnd(text: string, raws: readonly HttpMessage[], at: number): number {
+	let to = Math.min(text.length, Math.max(lineAfter(text, at), at + NEARBY_CONTEXT));
+	for (;;) {
+		if (to >= text.length) return text.length;
+		const raw = lastStartingBefore(raws, to + 1);
+		// Not inside a message; and a response right after the window would lose its request.
+		if (raw && to <= lineAfter(text, lineAfter(text, raw.span.end))) {
+			to = lineAfter(text, lineAfter(text, raw.span.end));
+			continue;
+		}
+		const nextRaw = raws[lastIndexStartingBefore(raws, to) + 1];
+		const record = nextRecordStart(text, to, nextRaw ? lineStartOf(text, nextRaw.span.start) : text.length);
+		if (record >= 0 && (!nextRaw || record <= lineStartOf(text, nextRaw.span.start))) return record;
+		if (!nextRaw) return text.length;
+		if (nextRaw.kind !== 'response') return lineStartOf(text, nextRaw.span.start);
+		to = nextRaw.span.end;
+	}
+}
+
+/** The start of the line after the one holding `at` (the text's length on the last line). */
+function lineAfter(text: string, at: number): number {
+	const end = lineEndOf(text, Math.min(at, text.length));
+	if (end >= text.length) return text.length;
+	return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** Index of the last message (sorted by start) starting before `at`, or -1. */
+function lastIndexStartingBefore(messages: readonly HttpMessage[], at: number): number {
+	let lo = 0;
+	let hi = messages.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (messages[mid].span.start < at) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return found;
+}
+
+function lastStartingBefore(messages: readonly HttpMessage[], at: number): HttpMessage | undefined {
+	const i = lastIndexStartingBefore(messages, at);
+	return i >= 0 ? messages[i] : undefined;
+}
+
+/** The lines of text[start, end) may hold a `@name = value` file variable. */
+function mayDeclareVariable(text: string, start: number, end: number): boolean {
+	const from = lineStartOf(text, start);
+	const to = lineEndOf(text, Math.min(end, text.length));
+	return /^[ \t]*@/m.test(text.slice(from, to));
+}
+
+/** Keys never followed when moving offsets: shared catalog data and links to other messages. */
+const NOT_OFFSETS = new Set(['entry', 'request', 'reference']);
+
+/** Moves every span (any object with numeric `start` and `end`) in a message by `delta`. */
+function shiftOffsets(value: unknown, delta: number, seen: Set<object>): void {
+	if (typeof value !== 'object' || value === null || seen.has(value)) return;
+	seen.add(value);
+	if (Array.isArray(value)) {
+		for (const item of value) shiftOffsets(item, delta, seen);
+		return;
+	}
+	const record = value as Record<string, unknown>;
+	if (typeof record.start === 'number' && typeof record.end === 'number') {
+		record.start += delta;
+		record.end = (record.end as number) + delta;
+	}
+	for (const key in record) {
+		if (!NOT_OFFSETS.has(key)) shiftOffsets(record[key], delta, seen);
+	}
 }
 
 /** Vendor and location from everything the message (and its request) shows, then the best catalog entries. */
@@ -149,22 +303,27 @@ function expandVariables(target: string, variables: ReadonlyMap<string, string>)
 	return target.replace(/\{\{\s{0,4}([\w.-]{1,64})\s{0,4}\}\}/g, (whole, name: string) => variables.get(name) ?? whole);
 }
 
-/** Secrets outside any message (a token pasted on its own) still get a fragment so they are reported and redacted. */
-function addSecretOnlyFragments(text: string, messages: HttpMessage[]): void {
+/**
+ * Secrets outside any message (a token pasted on its own) still get a fragment
+ * so they are reported and redacted: one per log record holding any.
+ */
+function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: number, to: number): void {
 	const sorted = [...messages].sort((a, b) => a.span.start - b.span.start);
-	let cursor = 0;
+	let cursor = from;
 	const gaps: Array<[number, number]> = [];
 	for (const m of sorted) {
 		if (m.span.start > cursor) gaps.push([cursor, m.span.start]);
 		cursor = Math.max(cursor, m.span.end);
 	}
-	if (cursor < text.length) gaps.push([cursor, text.length]);
+	if (cursor < to) gaps.push([cursor, to]);
 	for (const [start, end] of gaps) {
-		const probe = emptyFragment({ start, end });
-		const secrets = findSecrets(text, probe);
-		if (!secrets.length) continue;
-		// Whole lines, so that the key naming each secret stays inside the fragment.
-		messages.push(emptyFragment({ start: lineStartOf(text, secrets[0].start, start), end: lineEndOf(text, secrets[secrets.length - 1].end, end) }));
+		const secrets = findSecrets(text, emptyFragment({ start, end }));
+		let first = 0;
+		for (let i = 1; i <= secrets.length; i++) {
+			if (i < secrets.length && nextRecordStart(text, secrets[i - 1].end, secrets[i].start + 1) < 0) continue;
+			// Whole lines, so that the key naming each secret stays inside the fragment.
+			messages.push(emptyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) }));
+			first = i;
+		}
 	}
 }
-

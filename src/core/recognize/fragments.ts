@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin } from '../parse/lines';
+import { indexWithin, nextRecordStart } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorsFromForm, resolve } from './bodyErrors';
@@ -86,27 +86,17 @@ function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 /** Mentions kept in one merged message. */
 const MAX_MERGED_MENTIONS = 200;
 
-/** A line in text[from, to) starts a new log record (a timestamp): polling logs repeat codes on purpose. */
+/** A line in text(from, to) starts a new log record (a timestamp): polling logs repeat codes on purpose. */
 function startsNewRecord(text: string, from: number, to: number): boolean {
-	let at = text.indexOf('\n', from);
-	while (at >= 0 && at < to) {
-		let i = at + 1;
-		while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 91) i++;
-		if (isDigit(text, i) && isDigit(text, i + 1) && ((isDigit(text, i + 2) && isDigit(text, i + 3) && text[i + 4] === '-') || text[i + 2] === ':')) return true;
-		at = text.indexOf('\n', at + 1);
-	}
-	return false;
-}
-
-function isDigit(text: string, i: number): boolean {
-	const c = text.charCodeAt(i);
-	return c >= 48 && c <= 57;
+	return nextRecordStart(text, from, to) >= 0;
 }
 
 function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
 	let at = indexWithin(text, '{', start, end);
 	while (at >= 0) {
-		const extent = scanJsonExtent(text, at, Math.min(end, at + MAX_JSON_FRAGMENT));
+		// An object never spans two log records: a brace left open in one line cannot hide the next records.
+		const record = nextRecordStart(text, at, end);
+		const extent = scanJsonExtent(text, at, Math.min(record >= 0 ? record : end, at + MAX_JSON_FRAGMENT));
 		if (extent.complete && hasErrorKey(text, at, extent.end)) {
 			const fragment = emptyFragment({ start: at, end: extent.end });
 			fragment.body = { start: at, end: extent.end };

@@ -27,28 +27,48 @@ export interface LineMentions {
 }
 
 /**
+ * Where a word that may be a code can be: every candidate word contains one of
+ * these (an underscore, an Entra or Okta code prefix, an exception name).
+ * `needle` is what `indexOf` looks for, chosen around a rare character so the
+ * search skips quickly; `back` is how far the anchor starts before it.
+ */
+const ANCHORS: ReadonlyArray<{ needle: string; back: number; anchor: string }> = [
+	{ needle: '_', back: 0, anchor: '_' },
+	{ needle: 'AADSTS', back: 0, anchor: 'AADSTS' },
+	{ needle: 'E0000', back: 0, anchor: 'E0000' },
+	{ needle: 'xception', back: 1, anchor: 'Exception' },
+	{ needle: 'Error', back: 0, anchor: 'Error' },
+];
+
+/**
  * Finds catalog codes written as plain words in text[start, end): log lines
  * (`OPError: invalid_grant (…)`), exceptions (`AADSTS700082: …`), Spring's
- * `[invalid_token_response]`, codes in string literals. One linear pass over
- * word runs; ordinary-word codes need an error context on the same line.
+ * `[invalid_token_response]`, codes in string literals. Only words holding one
+ * of the {@link ANCHORS} can be codes, so the scan jumps from anchor to anchor
+ * with `indexOf` instead of reading every word; ordinary-word codes need an
+ * error context on the same line.
  */
 export function scanMentions(text: string, start: number, end: number, catalog: Catalog): LineMentions[] {
 	const result: LineMentions[] = [];
 	let current: LineMentions | undefined;
-	let i = start;
-	while (i < end) {
-		if (!isWordChar(text.charCodeAt(i))) {
-			i++;
-			continue;
-		}
-		const wordStart = i;
+	const next = ANCHORS.map(a => findAnchor(text, a, start, end));
+	for (;;) {
+		let at = -1;
+		for (const n of next) if (n >= 0 && (at < 0 || n < at)) at = n;
+		if (at < 0) break;
+		let wordStart = at;
+		while (wordStart > start && isWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
+		let wordEnd = at;
 		let underscore = false;
-		while (i < end && isWordChar(text.charCodeAt(i))) {
-			if (text.charCodeAt(i) === 95) underscore = true;
-			i++;
+		while (wordEnd < end && isWordChar(text.charCodeAt(wordEnd))) {
+			if (text.charCodeAt(wordEnd) === 95) underscore = true;
+			wordEnd++;
 		}
-		if (i - wordStart < 7 || i - wordStart > 64) continue;
-		const mention = classifyWord(text, wordStart, i, underscore, catalog);
+		// The next search starts after this word (an anchor at a non-word character still moves on).
+		const resume = Math.max(wordEnd, at + 1);
+		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < resume) next[k] = findAnchor(text, ANCHORS[k], resume, end);
+		if (wordEnd - wordStart < 7 || wordEnd - wordStart > 64) continue;
+		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog);
 		if (!mention) continue;
 		if (!current || wordStart >= current.line.end) {
 			const line = lineContaining(text, wordStart, start, end);
@@ -59,6 +79,13 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 		else current.vendorCodes.push(mention.mention);
 	}
 	return result;
+}
+
+/** The next occurrence of an anchor at or after `from` and inside [start, end), or -1. */
+function findAnchor(text: string, a: (typeof ANCHORS)[number], from: number, end: number): number {
+	let at = indexWithin(text, a.needle, from + a.back, end);
+	while (at >= 0 && a.back && !text.startsWith(a.anchor, at - a.back)) at = indexWithin(text, a.needle, at + 1, end);
+	return at < 0 ? -1 : at - a.back;
 }
 
 type Classified =

@@ -1,0 +1,236 @@
+// `npm run bench`: measures speed and size against the goals of the project, prints a table and
+// writes bench-results.json at the repository root.
+//
+// Usage: node scripts/bench/bench.mjs [--no-vscode] [--quick]
+//   --no-vscode  skip the activation time (it needs the real VS Code of the test harness)
+//   --quick      10 MiB instead of 100 MiB for the scan and memory figures (a smoke run)
+//
+// MB below means MiB (2^20 bytes). Every input is generated from a fixed seed, so runs compare.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import { adversarialTexts, ordinaryText, random, realisticLog } from './corpus.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'out', 'bench');
+const MiB = 1024 * 1024;
+const { values: flags } = parseArgs({ options: { 'no-vscode': { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } } });
+const SCAN_MB = flags.quick ? 10 : 100;
+
+/** Median of a list of numbers. */
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values, p) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Milliseconds taken by `fn`, median of `runs` runs. */
+function timeMs(fn, runs = 3) {
+	const times = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		fn();
+		times.push(performance.now() - start);
+	}
+	return median(times);
+}
+
+function step(what) {
+	process.stderr.write(`bench: ${what}…\n`);
+}
+
+function run(command, args, options = {}) {
+	const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+	if (result.error) throw new Error(`${command} could not run: ${result.error.message}`);
+	if (result.status !== 0 && !options.allowExit?.includes(result.status)) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+	return result;
+}
+
+/** The core, bundled on its own for Node (the extension bundle needs the vscode module). */
+async function loadCore() {
+	mkdirSync(OUT, { recursive: true });
+	const outfile = join(OUT, 'core.cjs');
+	await esbuild.build({
+		entryPoints: [join(ROOT, 'src', 'core', 'index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs',
+		target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning',
+	});
+	return createRequire(import.meta.url)(outfile);
+}
+
+/** The 100 MB log, written once per generator version (it takes a few seconds to make). */
+function corpusFile(mb) {
+	const file = join(OUT, `corpus-${mb}mb-v1.log`);
+	if (!existsSync(file) || statSync(file).size !== mb * MiB) writeFileSync(file, realisticLog(mb * MiB, 1));
+	return file;
+}
+
+/** An ERE alternation of every code in the catalog, for grep. */
+function grepPattern(core) {
+	const codes = new Set(core.bundledCatalog().entries().map(e => e.code));
+	return [...codes].map(code => code.replace(/[.[\]{}()*+?^$|\\]/g, '\\$&')).join('|');
+}
+
+function measureScan(core, file) {
+	step(`analysing the ${SCAN_MB} MB log (3 runs)`);
+	const text = readFileSync(file, 'latin1');
+	let messages = 0;
+	const ms = timeMs(() => { messages = core.analyze(text, { maxMessages: Infinity }).messages.length; });
+	step(`grep -E -c over the same file (3 runs)`);
+	const pattern = grepPattern(core);
+	let count = '';
+	const grepMs = timeMs(() => {
+		const r = run('grep', ['-E', '-c', pattern, file], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LC_ALL: 'C' }, allowExit: [1] });
+		count = r.stdout.toString().trim();
+	});
+	return { scanMBps: SCAN_MB / (ms / 1000), grepMBps: SCAN_MB / (grepMs / 1000), scanMs: ms, grepMs, messages, grepLines: Number(count) };
+}
+
+/** Replaces one whole line of `text` (chosen with `rnd`) by `line`; returns the new text and the edit. */
+function editOneLine(text, rnd, line) {
+	const start = text.lastIndexOf('\n', Math.floor(rnd() * text.length) - 1) + 1;
+	let end = text.indexOf('\n', start);
+	if (end < 0) end = text.length;
+	return { text: text.slice(0, start) + line + text.slice(end), edit: { start, oldEnd: end, newEnd: start + line.length } };
+}
+
+function measureDocument(core) {
+	step('analysing a 10 MB log with pasted responses');
+	let text = realisticLog(10 * MiB, 3);
+	const fullAnalysisMs10MB = timeMs(() => core.analyze(text));
+	step('re-analysing after one-line edits (50 edits)');
+	const rnd = random(7);
+	const lines = ['2026-11-23T12:00:00.000Z ERROR [main] c.e.auth.TokenClient - token request failed: invalid_grant (refresh token revoked)',
+		'2026-11-23T12:00:00.000Z INFO  [main] c.e.orders.OrderController - request completed', 'HTTP/1.1 401 Unauthorized', ''];
+	let analysis = core.analyze(text);
+	const incremental = [];
+	for (let i = 0; i < 50; i++) {
+		const next = editOneLine(text, rnd, lines[i % lines.length]);
+		const start = performance.now();
+		analysis = core.reanalyze(analysis, next.text, next.edit);
+		incremental.push(performance.now() - start);
+		text = next.text;
+	}
+	step('hover lookups at 10,000 random positions');
+	const catalog = core.bundledCatalog();
+	const readSpan = span => text.slice(span.start, span.end);
+	for (let i = 0; i < 1000; i++) core.hoverAt(analysis, Math.floor(rnd() * text.length), catalog, readSpan);
+	const hover = [];
+	let hits = 0;
+	for (let i = 0; i < 10_000; i++) {
+		const offset = Math.floor(rnd() * text.length);
+		const start = performance.now();
+		if (core.hoverAt(analysis, offset, catalog, readSpan)) hits++;
+		hover.push(performance.now() - start);
+	}
+	// Positions on error codes, where a hover has content to build.
+	const onCodes = analysis.messages.flatMap(m => m.errors.map(e => e.span.start));
+	for (let i = 0; i < 2000 && onCodes.length; i++) {
+		const offset = onCodes[Math.floor(rnd() * onCodes.length)];
+		const start = performance.now();
+		if (core.hoverAt(analysis, offset, catalog, readSpan)) hits++;
+		hover.push(performance.now() - start);
+	}
+	return {
+		fullAnalysisMs10MB, incrementalMs: median(incremental), incrementalMaxMs: Math.max(...incremental),
+		hoverP99Ms: percentile(hover, 99), hoverHits: hits, hoverSamples: hover.length,
+	};
+}
+
+function measurePathological(core) {
+	const size = 10 * MiB;
+	step('pathological inputs, 10 MB each (3 runs each)');
+	const ordinary = ordinaryText(size);
+	const baseMs = timeMs(() => core.analyze(ordinary));
+	const rows = [];
+	for (const [name, text] of Object.entries(adversarialTexts(size))) {
+		const ms = timeMs(() => core.analyze(text));
+		rows.push({ name, ms, ratio: ms / baseMs });
+	}
+	const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+	return { pathologicalRatio: worst.ratio, pathologicalWorst: worst.name, ordinaryMs: baseMs, rows };
+}
+
+function measureCliMemory(file) {
+	step(`peak memory of the CLI on the ${SCAN_MB} MB log`);
+	const rssFile = join(OUT, 'cli-max-rss.txt');
+	run(process.execPath, ['--import', pathToFileURL(join(import.meta.dirname, 'maxRss.mjs')).href, join(ROOT, 'dist', 'cli.js'), 'explain', file],
+		{ stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TEH_MAX_RSS_FILE: rssFile } });
+	return Number(readFileSync(rssFile, 'utf8')) / 1024;
+}
+
+async function measureActivation(vsix) {
+	step('activation time in the real VS Code (code-server)');
+	const { measureActivation: measure } = await import('../realVscode/measureActivation.mjs');
+	return measure({ vsix, runs: 3 });
+}
+
+function format(value, digits = 1) {
+	return typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits > 0 ? 1 : 0 }) : String(value);
+}
+
+async function main() {
+	const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+	step('building and packaging');
+	run('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	const vsix = join(ROOT, `token-error-help-${version}.vsix`);
+	const core = await loadCore();
+	const file = corpusFile(SCAN_MB);
+	const scan = measureScan(core, file);
+	const document = measureDocument(core);
+	const pathological = measurePathological(core);
+	const cliPeakRssMB = measureCliMemory(file);
+	const activation = flags['no-vscode'] ? null : await measureActivation(vsix);
+	const results = {
+		scanMBps: scan.scanMBps,
+		grepMBps: scan.grepMBps,
+		scanVsGrep: scan.scanMBps / scan.grepMBps,
+		fullAnalysisMs10MB: document.fullAnalysisMs10MB,
+		incrementalMs: document.incrementalMs,
+		hoverP99Ms: document.hoverP99Ms,
+		bundleBytes: statSync(join(ROOT, 'dist', 'extension.js')).size,
+		vsixBytes: statSync(vsix).size,
+		activationMs: activation ? activation.medianMs : null,
+		pathologicalRatio: pathological.pathologicalRatio,
+		cliPeakRssMB,
+	};
+	const goals = {
+		scanVsGrep: ['≥ 1.0', v => v >= 1], incrementalMs: ['≤ 10', v => v <= 10], hoverP99Ms: ['≤ 1', v => v <= 1],
+		bundleBytes: ['≤ 153,600', v => v <= 150 * 1024], vsixBytes: ['≤ 307,200', v => v <= 300 * 1024], activationMs: ['≤ 20', v => v <= 20],
+		pathologicalRatio: ['≤ 3', v => v <= 3], cliPeakRssMB: ['≤ 400', v => v <= 400],
+	};
+	const notes = {
+		scanMBps: `${SCAN_MB} MB log, ${format(scan.scanMs, 0)} ms, ${scan.messages} messages, no message cap`,
+		grepMBps: `GNU grep -E -c, LC_ALL=C, ${format(scan.grepMs, 0)} ms, ${scan.grepLines} lines`,
+		incrementalMs: `median of 50 one-line edits; max ${format(document.incrementalMaxMs, 2)} ms`,
+		hoverP99Ms: `${document.hoverSamples} lookups, ${document.hoverHits} with a hover`,
+		activationMs: activation ? `median of runs: ${activation.runs.map(v => format(v, 0)).join(', ')} ms` : 'skipped (--no-vscode)',
+		pathologicalRatio: `worst: ${pathological.pathologicalWorst}; ordinary text ${format(pathological.ordinaryMs, 0)} ms`,
+		cliPeakRssMB: `explain on the ${SCAN_MB} MB log`,
+	};
+	const rows = Object.entries(results).map(([key, value]) => {
+		const goal = goals[key];
+		const status = !goal ? '' : value === null ? 'not measured' : goal[1](value) ? 'met' : 'MISSED';
+		return [key, format(value, key.endsWith('Bytes') ? 0 : 2), goal?.[0] ?? '', status, notes[key] ?? ''];
+	});
+	const widths = [0, 1, 2, 3].map(i => Math.max(...rows.map(r => r[i].length), 6));
+	console.log(['metric', 'value', 'goal', 'status'].map((h, i) => h.padEnd(widths[i])).join('  '));
+	for (const r of rows) console.log(`${r.slice(0, 4).map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')}  ${r[4]}`);
+	console.log('\npathological inputs (10 MB each, ms and ratio to ordinary text):');
+	for (const r of pathological.rows) console.log(`  ${r.name.padEnd(18)} ${format(r.ms, 0).padStart(7)} ms  ×${format(r.ratio, 2)}`);
+	writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+	console.log('\nWrote bench-results.json.');
+}
+
+main().catch(error => {
+	console.error(`bench failed: ${error instanceof Error ? error.message : error}`);
+	process.exitCode = 1;
+});

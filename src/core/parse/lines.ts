@@ -67,18 +67,27 @@ export function lineEndOf(text: string, at: number, max = text.length): number {
 	return i;
 }
 
-const lastSearch = new Map<string, { text: string; from: number; at: number }>();
+/** Per needle: the last search in `text` (from → at), and from where on it does not occur at all. */
+const lastSearch = new Map<string, { text: string; from: number; at: number; noneFrom: number }>();
 
 /**
  * `text.indexOf(needle, from)`, remembering the answer: the analysis searches each
  * document forwards region by region, and a plain indexOf would rescan the rest of
  * the document from every region (quadratic on documents with many small messages).
+ * It also remembers from where on the needle no longer occurs, so that a pass
+ * going back to the start of a region never searches the rest of the text again.
  */
 export function indexOfFrom(text: string, needle: string, from: number): number {
-	const last = lastSearch.get(needle);
-	if (last && last.text === text && from >= last.from && (last.at === -1 || last.at >= from)) return last.at;
+	let last = lastSearch.get(needle);
+	if (last && last.text === text) {
+		if (from >= last.noneFrom) return -1;
+		if (from >= last.from && (last.at === -1 || last.at >= from)) return last.at;
+	} else {
+		last = undefined;
+	}
 	const at = text.indexOf(needle, from);
-	lastSearch.set(needle, { text, from, at });
+	const noneFrom = at === -1 ? Math.min(from, last?.noneFrom ?? Infinity) : last?.noneFrom ?? Infinity;
+	lastSearch.set(needle, { text, from, at, noneFrom });
 	return at;
 }
 

@@ -27,17 +27,21 @@ export function vendorFromText(text: string): string | null {
 	return null;
 }
 
-/** The vendor whose hint occurs last in `text` (the nearest one when `text` ends where a message starts). */
+/** Every vendor hint, case-insensitively, in the order of {@link VENDOR_HINTS} (which wins at equal positions). */
+const ANY_HINT = new RegExp(VENDOR_HINTS.map(([needle]) => needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'gi');
+const VENDOR_BY_HINT = new Map(VENDOR_HINTS);
+
+/**
+ * The vendor whose hint occurs last in `text` (the nearest one when `text` ends
+ * where a message starts). One regular-expression pass; every start position
+ * is tried, so overlapping hints count as they would one by one.
+ */
 export function nearestVendor(text: string): string | null {
-	const lower = text.toLowerCase();
 	let best: string | null = null;
-	let bestAt = -1;
-	for (const [needle, vendor] of VENDOR_HINTS) {
-		const at = lower.lastIndexOf(needle);
-		if (at > bestAt) {
-			best = vendor;
-			bestAt = at;
-		}
+	ANY_HINT.lastIndex = 0;
+	for (let m = ANY_HINT.exec(text); m; m = ANY_HINT.exec(text)) {
+		best = VENDOR_BY_HINT.get(m[0].toLowerCase()) ?? best;
+		ANY_HINT.lastIndex = m.index + 1;
 	}
 	return best;
 }

@@ -20,8 +20,7 @@ export interface HoverInfo {
  * secret of an analysed document. Reads the analysis only; never re-parses.
  */
 export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = bundledCatalog(), readSpan?: (span: Span) => string): HoverInfo | undefined {
-	for (const message of analysis.messages) {
-		if (offset < message.span.start || offset > message.span.end) continue;
+	for (const message of messagesAround(analysis, offset)) {
 		const error = message.errors.find(e => contains(e.span, offset));
 		if (error) {
 			const md = error.entry ? entryMarkdown(error.entry, message, error.description)
@@ -71,4 +70,37 @@ export function entryMarkdown(entry: CatalogEntry, message: HttpMessage | undefi
 
 function contains(span: Span, offset: number): boolean {
 	return span.start <= offset && offset <= span.end;
+}
+
+/** Per analysis: for each message, the largest end of it and every message before it. */
+const reach = new WeakMap<readonly HttpMessage[], number[]>();
+
+/**
+ * The messages whose span holds `offset`, in document order, found by binary
+ * search over the messages (sorted by start) instead of visiting all of them.
+ */
+function messagesAround(analysis: Analysis, offset: number): HttpMessage[] {
+	const messages = analysis.messages;
+	let ends = reach.get(messages);
+	if (!ends) {
+		ends = [];
+		let max = -1;
+		for (const m of messages) ends.push(max = Math.max(max, m.span.end));
+		reach.set(messages, ends);
+	}
+	let lo = 0;
+	let hi = messages.length - 1;
+	let last = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (messages[mid].span.start <= offset) {
+			last = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	const found: HttpMessage[] = [];
+	for (let i = last; i >= 0 && ends[i] >= offset; i--) if (messages[i].span.end >= offset) found.push(messages[i]);
+	return found.reverse();
 }

@@ -61,7 +61,11 @@ interface StartInfo {
  * candidate line (lines holding `HTTP/` or starting with a method).
  */
 export function splitHttpMessages(text: string, from = 0, to = text.length, limit = to): RawHttpMessage[] {
-	const messages: RawHttpMessage[] = [];
+	return [...httpMessages(text, from, to, limit)];
+}
+
+/** {@link splitHttpMessages}, one message at a time: a caller that stops early (a message cap) does no more work. */
+export function* httpMessages(text: string, from = 0, to = text.length, limit = to): Generator<RawHttpMessage> {
 	let pos = from;
 	while (pos < to) {
 		const candidate = nextCandidateLine(text, pos, to);
@@ -71,7 +75,7 @@ export function splitHttpMessages(text: string, from = 0, to = text.length, limi
 		const info = detectStartLine(text, { start: line.start, end: lineEnd, next: line.next });
 		if (info) {
 			const message = readMessage(text, line, info, limit);
-			messages.push(message);
+			yield message;
 			pos = Math.max(lineAt(text, message.span.end).next, line.next);
 			if (message.span.end > lineEnd && pos <= message.span.end) pos = message.span.end;
 		} else {
@@ -79,8 +83,7 @@ export function splitHttpMessages(text: string, from = 0, to = text.length, limi
 		}
 		if (line.next === line.start) break;
 	}
-	return messages;
-}
+	}
 
 /** A line that may start a request: optional blanks and curl marker, then a method and a blank. */
 const REQUEST_LINE = /^[ \t]*(?:[<>][ \t]+)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)[ \t]/gm;

@@ -1,7 +1,7 @@
 import { bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { Location, Span } from '../types';
 import { suggestCode } from '../catalog/suggest';
-import { splitHttpMessages } from '../parse/httpMessage';
+import { httpMessages } from '../parse/httpMessage';
 import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
 import { locationFromTarget, nearestVendor, vendorFromText } from './context';
@@ -64,10 +64,17 @@ export function reanalyze(previous: Analysis, text: string, change: TextChange):
 	const before = previous.messages.filter(m => m.span.start < from);
 	const after = previous.messages.filter(m => m.span.start >= to);
 	const previousRaw = raws.filter(m => m.span.start < from).pop();
-	const window = analyzeWindow(text, from, to + delta, { ...state.settings, max: state.settings.max - before.length - after.length }, previousRaw);
+	// The window is analysed in a slice of the text with the context later messages look back at,
+	// so that every search stops at the slice's end instead of running on through the document.
+	const base = Math.max(0, from - NEARBY_CONTEXT);
+	const slice = text.slice(base, Math.min(text.length, to + delta + NEARBY_CONTEXT));
+	const pairing = previousRaw && { message: previousRaw, end: previousRaw.span.end - base, separated: text.slice(previousRaw.span.end, from).includes('###') };
+	const window = analyzeWindow(slice, from - base, to + delta - base, { ...state.settings, max: state.settings.max - before.length - after.length }, pairing);
 	// A message that now runs past the window, or the message cap, needs the whole document.
-	if (window.analysis.truncated || window.rawEnd > to + delta) return full();
-	for (const message of after) shiftOffsets(message, delta, new Set());
+	if (window.analysis.truncated || window.rawEnd > to + delta - base) return full();
+	const moved = new Set<object>();
+	for (const message of window.analysis.messages) shiftOffsets(message, base, moved);
+	for (const message of after) shiftOffsets(message, delta, moved);
 	const analysis = { messages: [...before, ...window.analysis.messages, ...after], truncated: false };
 	remembered.set(analysis, { text, settings: state.settings });
 	return analysis;
@@ -86,29 +93,37 @@ const remembered = new WeakMap<Analysis, { text: string; settings: Settings }>()
  * Analyses text[from, to): HTTP messages starting there (which may read on
  * past `to`; `rawEnd` says how far) and the evidence between them.
  */
-function analyzeWindow(text: string, from: number, to: number, settings: Settings, previousRaw: HttpMessage | undefined): { analysis: Analysis; rawEnd: number } {
+/** The HTTP message before a window, for pairing a response with its request. `end` is in the window's text. */
+interface Pairing {
+	message: HttpMessage;
+	end: number;
+	/** A `###` between that message and the window's text. */
+	separated: boolean;
+}
+
+function analyzeWindow(text: string, from: number, to: number, settings: Settings, before: Pairing | undefined): { analysis: Analysis; rawEnd: number } {
 	const { catalog, max, variables } = settings;
 	const messages: HttpMessage[] = [];
 	let cursor = from;
-	let previous = previousRaw;
+	let previous: Pairing | undefined = before;
 	let truncated = false;
 	let rawEnd = from;
-	for (const raw of splitHttpMessages(text, from, to, text.length)) {
+	for (const raw of httpMessages(text, from, to, text.length)) {
 		if (messages.length >= max) {
 			truncated = true;
 			break;
 		}
-		messages.push(...fragmentsIn(text, cursor, raw.span.start, catalog));
+		for (const fragment of fragmentsIn(text, cursor, raw.span.start, catalog)) messages.push(fragment);
 		const message = interpretRaw(text, raw, catalog);
-		if (message.kind === 'response' && previous?.kind === 'request' && !text.slice(previous.span.end, message.span.start).includes('###')) {
-			message.request = previous;
+		if (message.kind === 'response' && previous?.message.kind === 'request' && !previous.separated && !text.slice(Math.max(0, previous.end), message.span.start).includes('###')) {
+			message.request = previous.message;
 		}
 		messages.push(message);
-		previous = message;
+		previous = { message, end: message.span.end, separated: false };
 		cursor = raw.span.end;
 		rawEnd = Math.max(rawEnd, raw.span.end);
 	}
-	if (!truncated && cursor < to) messages.push(...fragmentsIn(text, cursor, to, catalog));
+	if (!truncated && cursor < to) for (const fragment of fragmentsIn(text, cursor, to, catalog)) messages.push(fragment);
 	const kept = messages.slice(0, Math.max(0, max));
 	if (kept.length < messages.length) truncated = true;
 	addSecretOnlyFragments(text, kept, from, to);
@@ -198,21 +213,27 @@ function mayDeclareVariable(text: string, start: number, end: number): boolean {
 /** Keys never followed when moving offsets: shared catalog data and links to other messages. */
 const NOT_OFFSETS = new Set(['entry', 'request', 'reference']);
 
-/** Moves every span (any object with numeric `start` and `end`) in a message by `delta`. */
-function shiftOffsets(value: unknown, delta: number, seen: Set<object>): void {
-	if (typeof value !== 'object' || value === null || seen.has(value)) return;
-	seen.add(value);
+/**
+ * Moves every span (any object with numeric `start` and `end`) in a message by
+ * `delta`. Spans are leaves; a span shared by two fields moves once.
+ */
+function shiftOffsets(value: unknown, delta: number, moved: Set<object>): void {
+	if (typeof value !== 'object' || value === null) return;
 	if (Array.isArray(value)) {
-		for (const item of value) shiftOffsets(item, delta, seen);
+		for (const item of value) shiftOffsets(item, delta, moved);
 		return;
 	}
 	const record = value as Record<string, unknown>;
 	if (typeof record.start === 'number' && typeof record.end === 'number') {
+		if (moved.has(record)) return;
+		moved.add(record);
 		record.start += delta;
 		record.end = (record.end as number) + delta;
+		return;
 	}
 	for (const key in record) {
-		if (!NOT_OFFSETS.has(key)) shiftOffsets(record[key], delta, seen);
+		const child = record[key];
+		if (typeof child === 'object' && child !== null && !NOT_OFFSETS.has(key)) shiftOffsets(child, delta, moved);
 	}
 }
 

@@ -18,6 +18,8 @@ const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 	authlete: ['action', 'authlete', 'reason'],
 };
 const CONTEXT_WINDOW = 120;
+/** Mentions kept per line. */
+const MAX_MENTIONS_PER_LINE = 200;
 
 /** Error and vendor codes mentioned on one line of free text (logs, prose, source code). */
 export interface LineMentions {
@@ -74,6 +76,10 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 			const line = lineContaining(text, wordStart, start, end);
 			current = { line, errors: [], vendorCodes: [] };
 			result.push(current);
+		} else if (current.errors.length + current.vendorCodes.length >= MAX_MENTIONS_PER_LINE) {
+			// A line made of codes (a minified dump, a hostile paste): enough for hovers, then the next line.
+			for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < current.line.end) next[k] = findAnchor(text, ANCHORS[k], current.line.end, end);
+			continue;
 		}
 		if (mention.kind === 'error') current.errors.push(mention.mention);
 		else current.vendorCodes.push(mention.mention);

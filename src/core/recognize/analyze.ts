@@ -4,7 +4,7 @@ import { suggestCode } from '../catalog/suggest';
 import { httpMessages } from '../parse/httpMessage';
 import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
-import { locationFromTarget, nearestVendor, vendorFromText } from './context';
+import { locationFromTarget, nearestVendor, nearestVendorIn, vendorFromText } from './context';
 import { decodeFormComponent } from '../parse/formBody';
 import { isRecordStart, lineEndOf, lineStartOf, nextRecordStart } from '../parse/lines';
 import { emptyFragment, fragmentsIn } from './fragments';
@@ -291,7 +291,10 @@ function vendorOf(text: string, message: HttpMessage, variables: ReadonlyMap<str
 	const span = message.kind === 'fragment' ? message.span : message.body;
 	const own = span ? vendorFromText(decoded(text.slice(span.start, Math.min(span.end, span.start + 4096)))) : null;
 	// A log line or pasted body often follows the request URL or host it came from: take the nearest hint before it.
-	return own ?? nearestVendor(decoded(text.slice(Math.max(0, message.span.start - NEARBY_CONTEXT), message.span.start)));
+	if (own) return own;
+	const from = Math.max(0, message.span.start - NEARBY_CONTEXT);
+	const before = text.slice(from, message.span.start);
+	return before.includes('%') ? nearestVendor(decoded(before)) : nearestVendorIn(text, from, message.span.start).vendor;
 }
 
 /** The endpoint kind of the last URL shortly before or in a fragment (a bug report quoting the authorize URL, then the error). */

@@ -46,6 +46,35 @@ export function nearestVendor(text: string): string | null {
 	return best;
 }
 
+const LONGEST_HINT = Math.max(...VENDOR_HINTS.map(([needle]) => needle.length));
+
+/** The last {@link nearestVendorIn} answer: the nearest hint in text[from, to). */
+let lastNearest: { text: string; from: number; to: number; at: number; vendor: string | null } | undefined;
+
+/**
+ * {@link nearestVendor} of text[from, to), for windows that slide forwards
+ * through a document (the context before each message): only the text the
+ * window gained since the last call is searched.
+ */
+export function nearestVendorIn(text: string, from: number, to: number): { at: number; vendor: string | null } {
+	const last = lastNearest;
+	let scanFrom = from;
+	let best = { at: -1, vendor: null as string | null };
+	if (last && last.text === text && from >= last.from && from <= last.to && to >= last.to) {
+		// Hints inside the old window stay found; one cut by its end may now fit.
+		scanFrom = Math.max(from, last.to - LONGEST_HINT + 1);
+		if (last.at >= from && last.at < scanFrom) best = { at: last.at, vendor: last.vendor };
+	}
+	const slice = text.slice(scanFrom, to);
+	ANY_HINT.lastIndex = 0;
+	for (let m = ANY_HINT.exec(slice); m; m = ANY_HINT.exec(slice)) {
+		best = { at: scanFrom + m.index, vendor: VENDOR_BY_HINT.get(m[0].toLowerCase()) ?? null };
+		ANY_HINT.lastIndex = m.index + 1;
+	}
+	lastNearest = { text, from, to, ...best };
+	return best;
+}
+
 /** Path fragments of well-known endpoints, checked in order (lower-case). */
 const ENDPOINT_HINTS: ReadonlyArray<readonly [string, Location]> = [
 	['/devicecode', 'device'], ['/device_authorization', 'device'], ['/device/code', 'device'], ['/login/device', 'device'],

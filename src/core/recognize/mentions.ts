@@ -70,16 +70,17 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 		const resume = Math.max(wordEnd, at + 1);
 		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < resume) next[k] = findAnchor(text, ANCHORS[k], resume, end);
 		if (wordEnd - wordStart < 7 || wordEnd - wordStart > 64) continue;
+		if (current && wordStart < current.line.end && current.errors.length + current.vendorCodes.length >= MAX_MENTIONS_PER_LINE) {
+			// A line made of codes (a minified dump, a hostile paste): enough for hovers, then the next line.
+			for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < current.line.end) next[k] = findAnchor(text, ANCHORS[k], current.line.end, end);
+			continue;
+		}
 		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog);
 		if (!mention) continue;
 		if (!current || wordStart >= current.line.end) {
 			const line = lineContaining(text, wordStart, start, end);
 			current = { line, errors: [], vendorCodes: [] };
 			result.push(current);
-		} else if (current.errors.length + current.vendorCodes.length >= MAX_MENTIONS_PER_LINE) {
-			// A line made of codes (a minified dump, a hostile paste): enough for hovers, then the next line.
-			for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < current.line.end) next[k] = findAnchor(text, ANCHORS[k], current.line.end, end);
-			continue;
 		}
 		if (mention.kind === 'error') current.errors.push(mention.mention);
 		else current.vendorCodes.push(mention.mention);

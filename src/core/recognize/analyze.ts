@@ -28,7 +28,7 @@ export const DEFAULT_MAX_MESSAGES = 5000;
  * detects secrets and runs the rules. Offsets are JavaScript string indices.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-	const settings: Settings = { catalog: options.catalog ?? bundledCatalog(), max: options.maxMessages ?? DEFAULT_MAX_MESSAGES, variables: fileVariables(text) };
+	const settings: Settings = { catalog: options.catalog ?? bundledCatalog(), max: options.maxMessages ?? DEFAULT_MAX_MESSAGES, variables: lazyVariables(text) };
 	const { analysis } = analyzeWindow(text, 0, text.length, settings, undefined);
 	remembered.set(analysis, { text, settings });
 	return analysis;
@@ -69,21 +69,24 @@ export function reanalyze(previous: Analysis, text: string, change: TextChange):
 	const base = Math.max(0, from - NEARBY_CONTEXT);
 	const slice = text.slice(base, Math.min(text.length, to + delta + NEARBY_CONTEXT));
 	const pairing = previousRaw && { message: previousRaw, end: previousRaw.span.end - base, separated: text.slice(previousRaw.span.end, from).includes('###') };
-	const window = analyzeWindow(slice, from - base, to + delta - base, { ...state.settings, max: state.settings.max - before.length - after.length }, pairing);
+	// The variables are the same as before (no edit touched one), read from the whole new text if needed.
+	const settings = { ...state.settings, variables: lazyVariables(text) };
+	const window = analyzeWindow(slice, from - base, to + delta - base, { ...settings, max: settings.max - before.length - after.length }, pairing);
 	// A message that now runs past the window, or the message cap, needs the whole document.
 	if (window.analysis.truncated || window.rawEnd > to + delta - base) return full();
 	const moved = new Set<object>();
 	for (const message of window.analysis.messages) shiftOffsets(message, base, moved);
 	for (const message of after) shiftOffsets(message, delta, moved);
 	const analysis = { messages: [...before, ...window.analysis.messages, ...after], truncated: false };
-	remembered.set(analysis, { text, settings: state.settings });
+	remembered.set(analysis, { text, settings });
 	return analysis;
 }
 
 interface Settings {
 	catalog: Catalog;
 	max: number;
-	variables: ReadonlyMap<string, string>;
+	/** The document's file variables, read on first need (only `{{…}}` request targets use them). */
+	variables: () => ReadonlyMap<string, string>;
 }
 
 /** What {@link reanalyze} needs to know about an analysis. */
@@ -238,7 +241,7 @@ function shiftOffsets(value: unknown, delta: number, moved: Set<object>): void {
 }
 
 /** Vendor and location from everything the message (and its request) shows, then the best catalog entries. */
-function settleContext(text: string, message: HttpMessage, catalog: Catalog, variables: ReadonlyMap<string, string>): void {
+function settleContext(text: string, message: HttpMessage, catalog: Catalog, variables: () => ReadonlyMap<string, string>): void {
 	const request = message.request;
 	message.vendor ??= request?.vendor ?? vendorOf(text, message, variables);
 	message.location ??= (message.target ? locationFromTarget(message.target) : null)
@@ -278,9 +281,9 @@ function addProblemTitle(message: HttpMessage, catalog: Catalog): void {
 	}
 }
 
-function vendorOf(text: string, message: HttpMessage, variables: ReadonlyMap<string, string>): string | null {
+function vendorOf(text: string, message: HttpMessage, variables: () => ReadonlyMap<string, string>): string | null {
 	const parts: string[] = [];
-	if (message.target) parts.push(expandVariables(message.target, variables));
+	if (message.target) parts.push(message.target.includes('{{') ? expandVariables(message.target, variables()) : message.target);
 	for (const h of message.headers) {
 		if (h.lower.startsWith('x-okta') || h.lower.startsWith('x-amzn')) parts.push(h.lower);
 		parts.push(h.value);
@@ -313,6 +316,12 @@ function decoded(text: string): string {
 
 /** How far back to look for a host or vendor name when a message names none itself. */
 const NEARBY_CONTEXT = 1500;
+
+/** {@link fileVariables} of `text`, computed once, when first asked for. */
+function lazyVariables(text: string): () => ReadonlyMap<string, string> {
+	let variables: ReadonlyMap<string, string> | undefined;
+	return () => (variables ??= fileVariables(text));
+}
 
 /** REST Client / httpYac file variables (`@host = https://login.example.com`), for reading request targets. */
 function fileVariables(text: string): Map<string, string> {

@@ -1,9 +1,13 @@
-// Bundles the extension (Node and web entries) and the CLI with esbuild, and copies the catalog schema.
-// Usage: node scripts/build.mjs [--dev]   (--dev: no minification, with source maps)
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+// Bundles the extension and the CLI with esbuild, writes the catalog asset the extension reads
+// on first need (dist/catalog.json) and copies the catalog schema.
+// Usage: node scripts/build.mjs [--dev] [--analyze]
+//   --dev      no minification, with source maps
+//   --analyze  also print what takes the room in the extension bundle (esbuild's metafile analysis)
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const dev = process.argv.includes('--dev');
+const analyze = process.argv.includes('--analyze');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
 	bundle: true,
@@ -16,11 +20,34 @@ const common = {
 	define: { __VERSION__: JSON.stringify(version) },
 };
 
+/**
+ * The catalog asset's text: the bundled catalog files in their order (src/core/catalog/bundled.ts),
+ * serialised by the core's own serializeCatalogAsset, so the build and the reader share one format.
+ */
+async function catalogAsset() {
+	const { outputFiles } = await esbuild.build({
+		stdin: {
+			contents: "export { bundledCatalogFiles } from './src/core/catalog/bundled';\nexport { serializeCatalogAsset } from './src/core/catalog/asset';\n",
+			resolveDir: '.', loader: 'ts', sourcefile: 'catalog-asset.ts',
+		},
+		bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning',
+	});
+	const { bundledCatalogFiles, serializeCatalogAsset } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+	return serializeCatalogAsset(bundledCatalogFiles);
+}
+
 mkdirSync('dist', { recursive: true });
-await Promise.all([
+const [extension] = await Promise.all([
 	// One bundle serves desktop (main) and VS Code for the Web (browser): nothing in it needs Node.
-	esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] }),
+	// It imports src/core/engine.ts, never the catalog data: that is dist/catalog.json.
+	esbuild.build({
+		...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', target: 'es2022',
+		external: ['vscode'], metafile: analyze,
+	}),
+	// The CLI keeps the catalog inlined (src/core/index.ts): one file to run.
 	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
+	catalogAsset().then(text => writeFileSync('dist/catalog.json', text)),
 ]);
 copyFileSync('src/core/catalog/catalog.schema.json', 'dist/catalog.schema.json');
-console.log(`Built dist/extension.js, dist/cli.js (${dev ? 'dev' : 'minified'}).`);
+if (analyze) console.log(await esbuild.analyzeMetafile(extension.metafile));
+console.log(`Built dist/extension.js, dist/catalog.json, dist/cli.js (${dev ? 'dev' : 'minified'}).`);

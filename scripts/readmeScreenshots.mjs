@@ -1,8 +1,10 @@
-// Regenerates the README screenshots (images/hover.jpg, images/report.jpg) from the real
-// extension in code-server. Usage: npm run package && node scripts/readmeScreenshots.mjs
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Regenerates the README screenshots (images/hover.png, images/report.png) from the real
+// extension in code-server, as indexed PNGs (they ship in the VSIX: small, yet sharp text).
+// Usage: npm run package && node scripts/readmeScreenshots.mjs
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { indexedPng } from './indexedPng.mjs';
 import { REPO_ROOT } from './realVscode/paths.mjs';
 import { hoverWord, installVsix, openFileFromExplorer, openWorkbench, runCommand, startCodeServer } from './realVscode/server.mjs';
 import { ensureRealVscode } from './realVscode/setup.mjs';
@@ -22,6 +24,17 @@ async function waitForReport(page) {
 	throw new Error('The report did not render within 30 s');
 }
 
+/**
+ * Saves part of the page as images/<name>.png.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ * @param {{ x: number, y: number, width: number, height: number }} clip
+ */
+async function save(page, name, clip) {
+	const png = await indexedPng(page.context(), await page.screenshot({ type: 'png', clip }));
+	writeFileSync(join(REPO_ROOT, 'images', `${name}.png`), png);
+}
+
 const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 await ensureRealVscode();
 const work = mkdtempSync(join(tmpdir(), 'teh-shots-'));
@@ -35,13 +48,13 @@ try {
 	await page.keyboard.press('Control+B'); // hide the side bar: more room for the editor
 	await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
 	await hoverWord(page, 'invalid_client', { expect: /How to fix:/ });
-	await page.screenshot({ path: join(REPO_ROOT, 'images', 'hover.jpg'), type: 'jpeg', quality: 60, clip: { x: 0, y: 30, width: 1100, height: 520 } });
+	await save(page, 'hover', { x: 0, y: 30, width: 1100, height: 520 });
 	await page.mouse.move(1, 1);
 	await runCommand(page, 'Token Error Help: Explain Response');
 	await page.locator('.tab', { hasText: 'Preview Token Error Help report' }).waitFor({ timeout: 30_000 });
 	await waitForReport(page);
-	await page.screenshot({ path: join(REPO_ROOT, 'images', 'report.jpg'), type: 'jpeg', quality: 60, clip: { x: 0, y: 30, width: 1100, height: 600 } });
-	console.log('Wrote images/hover.jpg and images/report.jpg');
+	await save(page, 'report', { x: 0, y: 30, width: 1100, height: 600 });
+	console.log('Wrote images/hover.png and images/report.png');
 } finally {
 	await browser.close();
 	await server.stop();

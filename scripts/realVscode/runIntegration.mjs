@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RESULTS_DIR, REPO_ROOT, RUNNER_EXTENSION_DIR } from './paths.mjs';
 import { ensureRealVscode } from './setup.mjs';
+import { installedExtensions, readActivationTimes } from './runningExtensions.mjs';
 import { installVsix, openWorkbench, screenshot, startCodeServer, tail } from './server.mjs';
 
 const RUNNER_ID = 'token-error-help-test.test-runner';
@@ -122,55 +123,11 @@ function report(results) {
 }
 
 /**
- * Display names of the extensions installed from VSIX files (everything in extensions.json but the runner).
- * @param {string} extensionsDir
- * @returns {{ id: string, name: string }[]}
- */
-function installedExtensions(extensionsDir) {
-	const entries = JSON.parse(readFileSync(join(extensionsDir, 'extensions.json'), 'utf8'));
-	/** @type {{ identifier: { id: string }, location: { path: string } }[]} */
-	const list = entries;
-	return list.filter((entry) => entry.identifier.id !== RUNNER_ID).map((entry) => {
-		const manifest = JSON.parse(readFileSync(join(entry.location.path, 'package.json'), 'utf8'));
-		return { id: entry.identifier.id, name: manifest.displayName ?? manifest.name };
-	});
-}
-
-/**
- * Reads activation times off the "Running Extensions" editor, which the runner opened after the suite.
- * Its list is virtualised: scroll it until every wanted name has been seen (bounded).
- * Best effort: returns what it found.
- * @param {import('playwright-core').Page} page
- * @param {string[]} wanted  display names
- * @returns {Promise<Map<string, string>>} display name → activation text, e.g. "126ms"
- */
-async function readActivationTimes(page, wanted) {
-	const rowsSelector = '.runtime-extensions-editor .monaco-list-row';
-	const times = new Map();
-	try {
-		await page.waitForSelector(rowsSelector, { timeout: 15_000 });
-		await page.hover('.runtime-extensions-editor .monaco-list', { timeout: 5000 });
-		for (let i = 0; i < 20 && !wanted.every((name) => times.has(name)); i++) {
-			const rows = await page.$$eval(rowsSelector, (elements) => elements.map((row) => [
-				row.querySelector('.name')?.textContent?.trim() ?? '',
-				row.querySelector('.activation-time')?.textContent?.trim() ?? '',
-			]));
-			for (const [name, text] of rows) times.set(name, /(\d+)\s*ms/.exec(text)?.[0] ?? text);
-			await page.mouse.wheel(0, 300);
-			await page.waitForTimeout(100); // let the list render the rows scrolled in
-		}
-	} catch {
-		// the editor did not show up: no activation figures this run
-	}
-	return times;
-}
-
-/**
  * @param {import('playwright-core').Page} page
  * @param {string} extensionsDir
  */
 async function reportActivation(page, extensionsDir) {
-	const installed = installedExtensions(extensionsDir);
+	const installed = installedExtensions(extensionsDir, { except: [RUNNER_ID] });
 	const times = await readActivationTimes(page, installed.map((ext) => ext.name));
 	for (const { id, name } of installed) {
 		console.log(`activation: ${id} ${times.get(name) ?? '(not in Running Extensions: not activated?)'}`);

@@ -1,39 +1,14 @@
 /**
- * Token Error Help core: a vscode-free, Node-free engine that recognises
- * OAuth 2.0 / OpenID Connect errors in pasted text and explains them.
+ * Token Error Help core with its bundled catalog: everything in `engine.ts`,
+ * with the catalog data inlined as the default wherever a catalog is optional
+ * (`analyze(text)`, `explainMessage`, `renderReport`…). Used by the CLI and the
+ * unit tests; the extension imports `engine.ts` and loads the data as an asset.
  */
-import { analyze } from './recognize/analyze';
-import { redactSpans, replaceSecretCopies } from './secrets/secrets';
-import { redactionMarker } from './secrets/tokenShapes';
-import type { Analysis, HttpMessage } from './recognize/model';
+import { provideBundledCatalog } from './catalog/catalog';
+import { bundledCatalogFiles } from './catalog/bundled';
 
-export { analyze, DEFAULT_MAX_MESSAGES, type AnalyzeOptions } from './recognize/analyze';
-export { replaceSecretCopies } from './secrets/secrets';
-export { bundledCatalog, Catalog, matchCause } from './catalog/catalog';
-export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
-export { explainMessage, hasContent, lineOf, renderExplanation, renderReport, vendorName, type Explanation } from './explain/explain';
-export { escapeMarkdown } from './explain/markdown';
-export type { Analysis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';
-export { RuleId } from './rules/ruleIds';
-export type { SecretKind, SecretSpan, Severity, Span } from './types';
+provideBundledCatalog(() => bundledCatalogFiles);
 
-/**
- * Replaces every secret the analysis detects in `text` with a marker such as
- * «redacted:access_token», and any other copy of a detected value too.
- */
-export function redact(text: string, analysis: Analysis = analyze(text)): string {
-	const secrets = analysis.messages.flatMap(m => m.secrets);
-	return replaceSecretCopies(redactSpans(text, secrets, redactionMarker), text, secrets, redactionMarker);
-}
-
-/** The message whose span contains `offset` (innermost fragment first), if any. */
-export function messageAt(analysis: Analysis, offset: number): HttpMessage | undefined {
-	let found: HttpMessage | undefined;
-	for (const m of analysis.messages) {
-		if (m.span.start <= offset && offset <= m.span.end && (!found || m.span.end - m.span.start < found.span.end - found.span.start)) found = m;
-	}
-	return found;
-}
-export { hoverAt, entryMarkdown, type HoverInfo } from './explain/hover';
-export { validateCatalog, type CatalogValidation } from './catalog/validate';
+export * from './engine';
+export { bundledCatalog } from './catalog/catalog';
 export { bundledCatalogFiles } from './catalog/bundled';

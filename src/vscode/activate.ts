@@ -7,20 +7,23 @@ import { DiagnosticsManager } from './diagnostics';
 import { ExplainCommands } from './explainCommand';
 import { registerHover } from './hoverProvider';
 
-/** Wires the core to the editor; shared by the Node and web entry points. Does no analysis itself. */
+/**
+ * Wires the core to the editor; shared by the Node and web entry points. It only
+ * registers providers, commands and listeners: the catalog is read on first
+ * need and open documents are analysed after activation, never during it.
+ */
 export function activateExtension(context: vscode.ExtensionContext): void {
 	const log = vscode.window.createOutputChannel('Token Error Help', { log: true });
-	const catalogs = new CatalogService(log);
+	const catalogs = new CatalogService(context.extensionUri, log);
 	const cache = new AnalysisCache(catalogs);
 	context.subscriptions.push(
 		log,
 		catalogs,
 		cache,
 		new DiagnosticsManager(cache, catalogs.onDidChange),
-		registerHover(cache, catalogs),
+		registerHover(cache),
 		registerCodeActions(cache),
-		registerCodeLens(cache),
+		registerCodeLens(cache, catalogs.onDidChange),
 		new ExplainCommands(cache, catalogs),
 	);
-	void catalogs.reload();
 }

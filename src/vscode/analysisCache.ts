@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
-import { analyze, type Analysis, type CatalogEntry } from '../core';
+import { analyze, type Analysis, type Catalog } from '../core/engine';
 import type { CatalogService } from './catalogService';
 import { readConfig } from './config';
 
+/** An analysis and the catalog it was made with (hovers and reports look entries up in the same one). */
+export interface DocumentAnalysis {
+	analysis: Analysis;
+	catalog: Catalog;
+}
+
 /** One analysis per (document, version): hover, diagnostics, code actions and commands all read it. */
 export class AnalysisCache implements vscode.Disposable {
-	readonly #entries = new Map<string, { version: number; analysis: Analysis; generation: number }>();
+	readonly #entries = new Map<string, DocumentAnalysis & { version: number }>();
 	readonly #subscriptions: vscode.Disposable[] = [];
-	#generation = 0;
 
 	constructor(private readonly catalogs: CatalogService) {
 		this.#subscriptions.push(
@@ -16,25 +21,24 @@ export class AnalysisCache implements vscode.Disposable {
 		);
 	}
 
-	/** The analysis of the document's current version, or undefined when it is over the size limit. */
-	get(document: vscode.TextDocument): Analysis | undefined {
+	/**
+	 * The analysis of the document's current version, once the catalog is loaded;
+	 * undefined when the document is over the size limit. Rejects when the
+	 * catalog cannot be loaded (the user has been told).
+	 */
+	async get(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
 		if (isTooLarge(document)) return undefined;
+		const catalog = await this.catalogs.catalog();
 		const key = document.uri.toString();
 		const cached = this.#entries.get(key);
-		if (cached && cached.version === document.version && cached.generation === this.#generation) return cached.analysis;
-		const analysis = analyze(document.getText(), { catalog: this.catalogs.catalog });
-		this.#entries.set(key, { version: document.version, analysis, generation: this.#generation });
-		return analysis;
-	}
-
-	/** The catalog entry with this id, from the catalog in use. */
-	catalogFor(id: string): CatalogEntry | undefined {
-		return this.catalogs.catalog.byId(id);
+		if (cached && cached.version === document.version && cached.catalog === catalog) return cached;
+		const entry = { version: document.version, analysis: analyze(document.getText(), { catalog }), catalog };
+		if (!document.isClosed) this.#entries.set(key, entry);
+		return entry;
 	}
 
 	/** Forgets every analysis (catalogs or settings changed). */
 	clear(): void {
-		this.#generation++;
 		this.#entries.clear();
 	}
 

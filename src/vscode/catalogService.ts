@@ -1,62 +1,74 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { bundledCatalog, bundledCatalogFiles, Catalog, validateCatalog, type CatalogFile } from '../core';
-import { affectsUs, readConfig } from './config';
+import { Catalog, parseCatalogAsset, validateCatalog, type CatalogFile } from '../core/engine';
+import { readConfig } from './config';
+import { CATALOG_ASSET, SETTINGS_SECTION, Settings } from './constants';
 
 /**
- * The catalog in use: the bundled one plus the organisation's own files from
- * `tokenErrorHelp.catalogFiles` (JSONC, validated), reloaded when they change.
- * Custom files are ignored in untrusted workspaces.
+ * The catalog in use: the shipped one (`dist/catalog.json`, read through
+ * `workspace.fs` on first need, so desktop, code-server and the web behave
+ * alike) plus the organisation's own files from `tokenErrorHelp.catalogFiles`
+ * (JSONC, validated), reloaded when they change. Custom files are ignored in
+ * untrusted workspaces. Nothing is read or parsed until a feature asks.
  */
 export class CatalogService implements vscode.Disposable {
-	/** A custom catalog, or undefined for the bundled one (indexed lazily on first use). */
-	#catalog: Catalog | undefined;
+	/** The catalog in use, once asked for; replaced on reload. */
+	#catalog: Promise<Catalog> | undefined;
+	/** The shipped catalog files, read once (again after a failure). */
+	#shipped: Promise<readonly CatalogFile[]> | undefined;
+	/** The shipped catalog alone, shared by every load without custom files. */
+	#shippedCatalog: Catalog | undefined;
+	#failureShown = false;
 	readonly #onDidChange = new vscode.EventEmitter<void>();
+	/** Fires when the catalog in use has been replaced (custom catalogs changed). */
 	readonly onDidChange = this.#onDidChange.event;
 	readonly #subscriptions: vscode.Disposable[] = [this.#onDidChange];
 	#watchers: vscode.Disposable[] = [];
-	#loading: Promise<void> = Promise.resolve();
 	/** Problems found in the custom catalogs on the last load (shown in the log). */
 	problems: string[] = [];
 
-	constructor(private readonly log: vscode.LogOutputChannel) {
+	constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
 		this.#subscriptions.push(
-			vscode.workspace.onDidChangeConfiguration(e => { if (affectsUs(e)) this.reload(); }),
-			vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+			vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${SETTINGS_SECTION}.${Settings.catalogFiles}`)) void this.reload(); }),
+			vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
 		);
 	}
 
-	get catalog(): Catalog {
-		return this.#catalog ?? bundledCatalog();
+	/**
+	 * The catalog in use, loaded on first need. Rejects with an Error naming the
+	 * problem when the shipped catalog cannot be loaded (the user has been told).
+	 */
+	catalog(): Promise<Catalog> {
+		if (!this.#catalog) {
+			const loading = this.#load();
+			this.#catalog = loading;
+			// A failed load is not kept: the next need tries again.
+			loading.catch(() => { if (this.#catalog === loading) this.#catalog = undefined; });
+		}
+		return this.#catalog;
 	}
 
-	/** Resolves when the most recent reload has finished. */
-	ready(): Promise<void> {
-		return this.#loading;
+	/** Loads the catalog again (settings or trust changed) and fires onDidChange when it changed. */
+	async reload(): Promise<void> {
+		const previous = this.#catalog;
+		if (!previous) return; // never asked for: the first need loads the current settings
+		const next = this.#load();
+		this.#catalog = next;
+		const [before, after] = await Promise.all([previous.catch(() => undefined), next.catch(() => undefined)]);
+		if (this.#catalog === next && before !== after) this.#onDidChange.fire();
 	}
 
-	/** Re-reads the custom catalog files; cheap when there are none. */
-	reload(): Promise<void> {
-		this.#loading = this.#load().catch(e => this.log.error(`Loading custom catalogs failed: ${(e as Error).message}`));
-		return this.#loading;
-	}
-
-	async #load(): Promise<void> {
+	async #load(): Promise<Catalog> {
 		vscode.Disposable.from(...this.#watchers).dispose();
 		this.#watchers = [];
 		const paths = readConfig().catalogFiles.filter(p => typeof p === 'string' && p.trim());
-		const previous = this.#catalog;
-		if (!paths.length) {
-			this.problems = [];
-			this.#catalog = undefined;
-		} else if (!vscode.workspace.isTrusted) {
+		const custom: CatalogFile[] = [];
+		this.problems = [];
+		if (paths.length && !vscode.workspace.isTrusted) {
 			this.problems = ['Custom catalogs (tokenErrorHelp.catalogFiles) are ignored because this workspace is not trusted.'];
 			this.log.warn(this.problems[0]);
 			void vscode.window.showWarningMessage(`Token Error Help: ${this.problems[0]}`);
-			this.#catalog = undefined;
-		} else {
-			const files: CatalogFile[] = [];
-			this.problems = [];
+		} else if (paths.length) {
 			for (const path of paths) {
 				const uri = resolvePath(path);
 				if (!uri) {
@@ -64,17 +76,46 @@ export class CatalogService implements vscode.Disposable {
 					continue;
 				}
 				this.#watch(uri);
-				const file = await this.#readOne(uri);
-				if (file) files.push(file);
+				const file = await this.#readCustom(uri);
+				if (file) custom.push(file);
 			}
 			for (const p of this.problems) this.log.warn(p);
-			this.#catalog = new Catalog([...files, ...bundledCatalogFiles]);
-			this.log.info(`Loaded ${files.reduce((n, f) => n + f.entries.length, 0)} custom catalog entries from ${files.length} file(s).`);
+			this.log.info(`Loaded ${custom.reduce((n, f) => n + f.entries.length, 0)} custom catalog entries from ${custom.length} file(s).`);
 		}
-		if (previous !== this.#catalog) this.#onDidChange.fire();
+		const shipped = await this.#readShipped();
+		if (!custom.length) return this.#shippedCatalog ??= new Catalog(shipped);
+		return new Catalog([...custom, ...shipped]);
 	}
 
-	async #readOne(uri: vscode.Uri): Promise<CatalogFile | undefined> {
+	/** The shipped catalog files; a failure is reported once and retried on the next need. */
+	#readShipped(): Promise<readonly CatalogFile[]> {
+		this.#shipped ??= (async () => {
+			const uri = vscode.Uri.joinPath(this.extensionUri, ...CATALOG_ASSET);
+			let bytes: Uint8Array;
+			try {
+				bytes = await vscode.workspace.fs.readFile(uri);
+			} catch (e) {
+				const problem = e instanceof vscode.FileSystemError && e.code === 'FileNotFound' ? 'is missing' : `cannot be read (${(e as Error).message})`;
+				throw new Error(`Token Error Help's error catalog (${CATALOG_ASSET.join('/')}) ${problem}. Reinstall the extension.`, { cause: e });
+			}
+			try {
+				return parseCatalogAsset(new TextDecoder().decode(bytes));
+			} catch (e) {
+				throw new Error(`Token Error Help's error catalog (${CATALOG_ASSET.join('/')}) is damaged: ${(e as Error).message}. Reinstall the extension.`, { cause: e });
+			}
+		})();
+		return this.#shipped.catch(error => {
+			this.#shipped = undefined;
+			if (!this.#failureShown) {
+				this.#failureShown = true;
+				this.log.error((error as Error).message);
+				void vscode.window.showErrorMessage((error as Error).message);
+			}
+			throw error;
+		});
+	}
+
+	async #readCustom(uri: vscode.Uri): Promise<CatalogFile | undefined> {
 		let text: string;
 		try {
 			text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

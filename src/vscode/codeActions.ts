@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, FixData, HttpMessage } from '../core';
+import type { Catalog, Finding, FixData, HttpMessage } from '../core/engine';
 import { AnalysisCache, toRange } from './analysisCache';
 import { Commands, DIAGNOSTIC_SOURCE } from './constants';
 
@@ -9,11 +9,12 @@ export class TokenErrorCodeActions implements vscode.CodeActionProvider {
 
 	constructor(private readonly cache: AnalysisCache) {}
 
-	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+	async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
 		const ours = context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE);
 		if (!ours.length) return [];
-		const analysis = this.cache.get(document);
-		if (!analysis) return [];
+		const result = await this.cache.get(document).catch(() => undefined);
+		if (!result) return [];
+		const { analysis, catalog } = result;
 		const actions: vscode.CodeAction[] = [];
 		const explained = new Set<HttpMessage>();
 		for (const diagnostic of ours) {
@@ -21,7 +22,7 @@ export class TokenErrorCodeActions implements vscode.CodeActionProvider {
 			if (!match) continue;
 			const { finding, message } = match;
 			for (const fix of finding.fixes ?? []) actions.push(this.#fixAction(document, fix, diagnostic));
-			if (finding.entryId) actions.push(...this.#catalogSnippets(document, message, finding, diagnostic));
+			if (finding.entryId) actions.push(...this.#catalogSnippets(document, catalog, message, finding, diagnostic));
 			if (!explained.has(message)) {
 				explained.add(message);
 				const explain = new vscode.CodeAction('Explain this response', vscode.CodeActionKind.QuickFix);
@@ -47,8 +48,8 @@ export class TokenErrorCodeActions implements vscode.CodeActionProvider {
 	}
 
 	/** A catalog entry's snippet fixes, inserted on a new line after the message. */
-	#catalogSnippets(document: vscode.TextDocument, message: HttpMessage, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-		const entry = this.cache.catalogFor(finding.entryId!);
+	#catalogSnippets(document: vscode.TextDocument, catalog: Catalog, message: HttpMessage, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+		const entry = catalog.byId(finding.entryId!);
 		if (!entry) return [];
 		const at = document.positionAt(message.span.end);
 		return entry.fixes.filter(f => f.snippet).slice(0, 2).map(f => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hasContent } from '../core';
+import { hasContent } from '../core/engine';
 import { AnalysisCache, toRange } from './analysisCache';
 import { affectsUs, readConfig } from './config';
 import { Commands } from './constants';
@@ -15,11 +15,11 @@ export class ExplainCodeLens implements vscode.CodeLensProvider {
 		this.#onDidChange.fire();
 	}
 
-	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+	async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
 		if (!readConfig(document).codeLensEnabled) return [];
-		const analysis = this.cache.get(document);
-		if (!analysis) return [];
-		return analysis.messages
+		const result = await this.cache.get(document).catch(() => undefined);
+		if (!result) return [];
+		return result.analysis.messages
 			.filter(m => m.kind !== 'request' && hasContent(m) && (m.errors.length || m.vendorCodes.length || (m.status ?? 0) >= 400))
 			.slice(0, 200)
 			.map(m => new vscode.CodeLens(toRange(document, { start: m.span.start, end: m.span.start }), {
@@ -31,10 +31,11 @@ export class ExplainCodeLens implements vscode.CodeLensProvider {
 }
 
 /** Registers the CodeLens for `http` documents and untitled documents. */
-export function registerCodeLens(cache: AnalysisCache): vscode.Disposable {
+export function registerCodeLens(cache: AnalysisCache, onCatalogChange: vscode.Event<void>): vscode.Disposable {
 	const provider = new ExplainCodeLens(cache);
 	return vscode.Disposable.from(
 		vscode.languages.registerCodeLensProvider([{ language: 'http' }, { scheme: 'untitled' }], provider),
 		vscode.workspace.onDidChangeConfiguration(e => { if (affectsUs(e)) provider.refresh(); }),
+		onCatalogChange(() => provider.refresh()),
 	);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analysis, Finding, Severity } from '../core';
+import type { Analysis, Finding, Severity } from '../core/engine';
 import { AnalysisCache, isTooLarge, toRange } from './analysisCache';
 import { affectsUs, readConfig } from './config';
 import { DIAGNOSTIC_SOURCE } from './constants';
@@ -15,12 +15,18 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 /**
  * Publishes one diagnostic per finding. Per-document debounce; results for a
  * version that is no longer current are dropped; cleared on close; rebuilt
- * when settings or catalogs change.
+ * when settings or catalogs change. The documents open at activation are
+ * validated right after it, never during it.
  */
 export class DiagnosticsManager implements vscode.Disposable {
 	readonly #collection = vscode.languages.createDiagnosticCollection('token-error-help');
 	readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
+	/** Per document, the latest validation asked for: an older one still waiting for the catalog publishes nothing. */
+	readonly #latest = new Map<string, number>();
+	#requests = 0;
 	readonly #subscriptions: vscode.Disposable[] = [this.#collection];
+	readonly #initial: ReturnType<typeof setTimeout>;
+	#disposed = false;
 
 	constructor(private readonly cache: AnalysisCache, onCatalogChange: vscode.Event<void>) {
 		this.#subscriptions.push(
@@ -30,7 +36,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 			vscode.workspace.onDidChangeConfiguration(e => { if (affectsUs(e)) this.rebuildAll(); }),
 			onCatalogChange(() => this.rebuildAll()),
 		);
-		this.rebuildAll();
+		this.#initial = setTimeout(() => this.rebuildAll(), 0);
 	}
 
 	/** Re-validates every open document. */
@@ -43,6 +49,8 @@ export class DiagnosticsManager implements vscode.Disposable {
 	schedule(document: vscode.TextDocument, delay: number): void {
 		const key = document.uri.toString();
 		clearTimeout(this.#pending.get(key));
+		const request = ++this.#requests;
+		this.#latest.set(key, request);
 		if (!wantsDiagnostics(document)) {
 			this.#collection.delete(document.uri);
 			return;
@@ -51,11 +59,11 @@ export class DiagnosticsManager implements vscode.Disposable {
 		this.#pending.set(key, setTimeout(() => {
 			this.#pending.delete(key);
 			if (document.isClosed || document.version !== version) return;
-			this.#publish(document);
+			void this.#publish(document, version, request);
 		}, delay));
 	}
 
-	#publish(document: vscode.TextDocument): void {
+	async #publish(document: vscode.TextDocument, version: number, request: number): Promise<void> {
 		if (isTooLarge(document)) {
 			const limit = readConfig(document).maxDocumentSize;
 			const skipped = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
@@ -66,17 +74,22 @@ export class DiagnosticsManager implements vscode.Disposable {
 			this.#collection.set(document.uri, [skipped]);
 			return;
 		}
-		const analysis = this.cache.get(document);
-		if (analysis) this.#collection.set(document.uri, toDiagnostics(document, analysis));
+		// Waits for the catalog on first use; one that cannot load was reported already.
+		const result = await this.cache.get(document).catch(() => undefined);
+		if (!result || this.#latest.get(document.uri.toString()) !== request || document.version !== version || this.#disposed) return;
+		this.#collection.set(document.uri, toDiagnostics(document, result.analysis));
 	}
 
 	#forget(uri: vscode.Uri): void {
 		clearTimeout(this.#pending.get(uri.toString()));
 		this.#pending.delete(uri.toString());
+		this.#latest.delete(uri.toString());
 		this.#collection.delete(uri);
 	}
 
 	dispose(): void {
+		this.#disposed = true;
+		clearTimeout(this.#initial);
 		for (const t of this.#pending.values()) clearTimeout(t);
 		vscode.Disposable.from(...this.#subscriptions).dispose();
 	}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, messageAt, redact, renderReport, type Analysis, type HttpMessage } from '../core';
+import { analyze, messageAt, redact, renderReport, type Analysis, type Catalog, type HttpMessage } from '../core/engine';
 import { AnalysisCache } from './analysisCache';
 import type { CatalogService } from './catalogService';
 import { Commands, REPORT_SCHEME } from './constants';
@@ -46,12 +46,13 @@ export class ExplainCommands implements vscode.Disposable {
 		}
 		const selection = !uriArg && editor && !editor.selection.isEmpty ? editor.selection : undefined;
 		if (selection) return this.#show(document.getText(selection), undefined, `selection in ${baseName(document.uri)}`);
-		const analysis = this.cache.get(document) ?? this.#tooLarge();
-		if (!analysis) return undefined;
 		const at = offset ?? (editor && editor.document === document ? document.offsetAt(editor.selection.active) : undefined);
+		const result = await this.#analysisOf(document);
+		if (!result) return undefined;
+		const { analysis, catalog } = result;
 		const message = at !== undefined ? messageAt(analysis, at) : undefined;
 		const messages = message ? [message] : analysis.messages;
-		return this.#show(document.getText(), { analysis, messages }, baseName(document.uri));
+		return this.#show(document.getText(), { analysis, catalog, messages }, baseName(document.uri));
 	}
 
 	async explainClipboard(): Promise<ExplainResult | undefined> {
@@ -77,8 +78,12 @@ export class ExplainCommands implements vscode.Disposable {
 	async redactDocument(): Promise<boolean> {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor) return false;
-		const text = editor.document.getText();
-		const redacted = redact(text, this.cache.get(editor.document) ?? analyze(text));
+		const document = editor.document;
+		const catalog = await this.#catalog();
+		if (!catalog) return false;
+		const cached = await this.cache.get(document).catch(() => undefined);
+		const text = document.getText(); // the version just analysed: nothing can change it between here and there
+		const redacted = redact(text, cached?.analysis ?? analyze(text, { catalog }));
 		if (redacted === text) {
 			void vscode.window.showInformationMessage('Token Error Help: no secrets found in this document.');
 			return false;
@@ -87,12 +92,36 @@ export class ExplainCommands implements vscode.Disposable {
 		return editor.edit(b => b.replace(all, redacted));
 	}
 
-	async #show(text: string, given: { analysis: Analysis; messages: readonly HttpMessage[] } | undefined, source: string): Promise<ExplainResult> {
-		const analysis = given?.analysis ?? analyze(text, { catalog: this.catalogs.catalog });
+	/** The catalog, or undefined after telling the user why it cannot be loaded. */
+	async #catalog(): Promise<Catalog | undefined> {
+		try {
+			return await this.catalogs.catalog();
+		} catch (e) {
+			void vscode.window.showErrorMessage((e as Error).message);
+			return undefined;
+		}
+	}
+
+	/** The document's cached analysis, or undefined after telling the user why there is none. */
+	async #analysisOf(document: vscode.TextDocument): Promise<{ analysis: Analysis; catalog: Catalog } | undefined> {
+		let result;
+		try {
+			result = await this.cache.get(document);
+		} catch (e) {
+			void vscode.window.showErrorMessage((e as Error).message);
+			return undefined;
+		}
+		return result ?? this.#tooLarge();
+	}
+
+	async #show(text: string, given: { analysis: Analysis; catalog: Catalog; messages: readonly HttpMessage[] } | undefined, source: string): Promise<ExplainResult | undefined> {
+		const catalog = given?.catalog ?? await this.#catalog();
+		if (!catalog) return undefined;
+		const analysis = given?.analysis ?? analyze(text, { catalog });
 		const messages = given?.messages ?? analysis.messages;
-		const markdown = `${renderReport(text, messages, this.catalogs.catalog)}\n---\n_Source: ${source.replace(/[\\`*_[\]<>]/g, '')}_\n`;
+		const markdown = `${renderReport(text, messages, catalog)}\n---\n_Source: ${source.replace(/[\\`*_[\]<>]/g, '')}_\n`;
 		const input = messages.map(m => text.slice(m.span.start, m.span.end)).join('\n\n');
-		const redactedInput = redact(input);
+		const redactedInput = redact(input, analyze(input, { catalog }));
 		const fence = '`'.repeat(Math.max(3, longestBacktickRun(redactedInput) + 1));
 		const redacted = `${markdown}\n## Redacted input\n\n${fence}text\n${redactedInput}\n${fence}\n`;
 		const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Token Error Help report ${++this.#counter}.md` });

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../core';
+import { hoverAt } from '../core/engine';
 import { AnalysisCache, toRange } from './analysisCache';
-import type { CatalogService } from './catalogService';
 import { Commands } from './constants';
 
 /** Hover docs for error codes, vendor codes, status lines, challenges and secrets, from the cached analysis. */
 export class TokenErrorHoverProvider implements vscode.HoverProvider {
-	constructor(private readonly cache: AnalysisCache, private readonly catalogs: CatalogService) {}
+	constructor(private readonly cache: AnalysisCache) {}
 
-	provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-		const analysis = this.cache.get(document);
-		if (!analysis) return undefined;
+	async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+		// The first hover may wait for the catalog to load; one that cannot load was reported already.
+		const result = await this.cache.get(document).catch(() => undefined);
+		if (!result || token.isCancellationRequested) return undefined;
 		const offset = document.offsetAt(position);
-		const info = hoverAt(analysis, offset, this.catalogs.catalog, span => document.getText(toRange(document, span)));
+		const info = hoverAt(result.analysis, offset, result.catalog, span => document.getText(toRange(document, span)));
 		if (!info) return undefined;
 		const args = encodeURIComponent(JSON.stringify([document.uri.toString(), offset]));
 		const md = new vscode.MarkdownString(`${info.markdown}\n\n[$(book) Explain Response](command:${Commands.explainResponse}?${args})`, true);
@@ -24,6 +24,6 @@ export class TokenErrorHoverProvider implements vscode.HoverProvider {
 }
 
 /** Registers the hover for every language and scheme, untitled documents and output views included. */
-export function registerHover(cache: AnalysisCache, catalogs: CatalogService): vscode.Disposable {
-	return vscode.languages.registerHoverProvider('*', new TokenErrorHoverProvider(cache, catalogs));
+export function registerHover(cache: AnalysisCache): vscode.Disposable {
+	return vscode.languages.registerHoverProvider('*', new TokenErrorHoverProvider(cache));
 }

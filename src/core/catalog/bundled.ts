@@ -16,8 +16,10 @@ import salesforce from './data/salesforce.json';
 import slack from './data/slack.json';
 
 /**
- * The catalog files bundled with the extension, standards first. esbuild inlines
- * them, so nothing is read from disk at run time (virtual workspaces, the web).
+ * The catalog files that ship with Token Error Help, standards first (the first
+ * entry with an id wins). The CLI and the unit tests inline them through
+ * `src/core/index.ts`; the build writes them to the extension's catalog asset
+ * (`dist/catalog.json`, see `asset.ts`), so the extension bundle never holds them.
  */
 export const bundledCatalogFiles: readonly CatalogFile[] = [
 	oauth, http, entra, okta, auth0, google, github, keycloak, cognito, salesforce, slack,

@@ -1,5 +1,4 @@
 import type { Location } from '../types';
-import { bundledCatalogFiles } from './bundled';
 import type { Cause, CatalogEntry, CatalogFile } from './catalogTypes';
 
 /** What is known about the place an error was seen, used to pick the best entry. */
@@ -150,10 +149,25 @@ export function matchCause(entry: CatalogEntry, description: string | undefined,
 	return entry.causes.find(c => applies(c) && (!c.status || status != null) && (!c.occurs || !!location)) ?? entry.causes.find(applies);
 }
 
+let bundledFiles: (() => readonly CatalogFile[]) | undefined;
 let bundled: Catalog | undefined;
 
-/** The bundled catalog, indexed on first use. */
+/**
+ * Names the files {@link bundledCatalog} indexes. This module never imports the
+ * data itself: the core's data-carrying entry (`src/core/index.ts`, used by the
+ * CLI and the unit tests) provides it, while the extension imports
+ * `src/core/engine.ts`, ships the data as an asset and passes its own Catalog.
+ */
+export function provideBundledCatalog(files: () => readonly CatalogFile[]): void {
+	bundledFiles = files;
+	bundled = undefined;
+}
+
+/** The bundled catalog, indexed on first use (the default wherever a catalog is optional). */
 export function bundledCatalog(): Catalog {
-	bundled ??= new Catalog(bundledCatalogFiles);
+	if (!bundled) {
+		if (!bundledFiles) throw new Error('No bundled catalog in this build: pass a Catalog explicitly, or import the core from src/core/index.ts, which provides the bundled data.');
+		bundled = new Catalog(bundledFiles());
+	}
 	return bundled;
 }

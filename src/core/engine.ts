@@ -1,0 +1,43 @@
+/**
+ * Token Error Help core without the bundled catalog data: a vscode-free,
+ * Node-free engine that recognises OAuth 2.0 / OpenID Connect errors in pasted
+ * text and explains them. Callers pass a {@link Catalog} (the extension builds
+ * one from its catalog asset); `src/core/index.ts` adds the bundled data as the
+ * default for the CLI and the tests.
+ */
+import { analyze } from './recognize/analyze';
+import { redactSpans, replaceSecretCopies } from './secrets/secrets';
+import { redactionMarker } from './secrets/tokenShapes';
+import type { Analysis, HttpMessage } from './recognize/model';
+
+export { analyze, reanalyze, DEFAULT_MAX_MESSAGES, type AnalyzeOptions, type TextChange } from './recognize/analyze';
+export { replaceSecretCopies } from './secrets/secrets';
+export { Catalog, matchCause } from './catalog/catalog';
+export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
+export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
+export { explainMessage, hasContent, lineOf, renderExplanation, renderReport, vendorName, type Explanation } from './explain/explain';
+export { escapeMarkdown } from './explain/markdown';
+export type { Analysis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';
+export { RuleId } from './rules/ruleIds';
+export type { SecretKind, SecretSpan, Severity, Span } from './types';
+
+/**
+ * Replaces every secret the analysis detects in `text` with a marker such as
+ * «redacted:access_token», and any other copy of a detected value too. Without
+ * an analysis, `text` is analysed against the bundled catalog (src/core/index.ts only).
+ */
+export function redact(text: string, analysis: Analysis = analyze(text)): string {
+	const secrets = analysis.messages.flatMap(m => m.secrets);
+	return replaceSecretCopies(redactSpans(text, secrets, redactionMarker), text, secrets, redactionMarker);
+}
+
+/** The message whose span contains `offset` (innermost fragment first), if any. */
+export function messageAt(analysis: Analysis, offset: number): HttpMessage | undefined {
+	let found: HttpMessage | undefined;
+	for (const m of analysis.messages) {
+		if (m.span.start <= offset && offset <= m.span.end && (!found || m.span.end - m.span.start < found.span.end - found.span.start)) found = m;
+	}
+	return found;
+}
+export { hoverAt, entryMarkdown, type HoverInfo } from './explain/hover';
+export { validateCatalog, type CatalogValidation } from './catalog/validate';

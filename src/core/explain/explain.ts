@@ -166,15 +166,28 @@ export function hasContent(m: HttpMessage): boolean {
 	return m.errors.length > 0 || m.vendorCodes.length > 0 || m.findings.length > 0 || m.secrets.length > 0;
 }
 
-/** 1-based line number of an offset (LF, CRLF and CR line ends). */
+/** Line starts of the last text asked about, so that numbering many messages stays linear. */
+let lineStarts: { text: string; starts: number[] } | undefined;
+
+/** 1-based line number of `offset` (LF, CRLF and CR line ends), by binary search over the line starts. */
 export function lineOf(text: string, offset: number): number {
-	let line = 1;
-	for (let i = 0; i < offset && i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 10) line++;
-		else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
+	if (lineStarts?.text !== text) {
+		const starts = [0];
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+		}
+		lineStarts = { text, starts };
 	}
-	return line;
+	const starts = lineStarts.starts;
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid] <= offset) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo + 1;
 }
 
 function uniqueEntries(list: Array<CatalogEntry | null | undefined>): CatalogEntry[] {

@@ -6,6 +6,9 @@
 //   --results  where the JSON results go (default: the run's folder under test-results/real-vscode/integration)
 //   --timeout  seconds allowed for the suite, from the start of code-server (the cached install is not counted)
 //   --keep     keep the temporary profile (extensions, user data) for inspection
+//   --untrusted  workspace trust on and the folder not trusted (Restricted Mode); default: trust off
+//   --expect-notification TEXT  also fail unless a notification containing TEXT was shown
+//   The suite gets TEH_LOGS_DIR, VS Code's log folder of the run (tests read the extension's log there).
 //
 // How: code-server cannot take --extensionTestsPath, so a test-only runner extension
 // (test/realVscode/runnerExtension) is installed beside the VSIX; it runs mocha from
@@ -18,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { RESULTS_DIR, REPO_ROOT, RUNNER_EXTENSION_DIR } from './paths.mjs';
 import { ensureRealVscode } from './setup.mjs';
 import { installedExtensions, readActivationTimes } from './runningExtensions.mjs';
-import { installVsix, openWorkbench, screenshot, startCodeServer, tail } from './server.mjs';
+import { installVsix, openWorkbench, readNotifications, screenshot, startCodeServer, tail } from './server.mjs';
 
 const RUNNER_ID = 'token-error-help-test.test-runner';
 const KEEP_RUNS = 10;
@@ -37,6 +40,8 @@ function parseOptions() {
 			timeout: { type: 'string', default: '300' },
 			mocha: { type: 'string', default: join(REPO_ROOT, 'node_modules', 'mocha') },
 			keep: { type: 'boolean', default: false },
+			untrusted: { type: 'boolean', default: false },
+			'expect-notification': { type: 'string' },
 		},
 	});
 	const timeoutMs = Number(values.timeout) * 1000;
@@ -45,6 +50,7 @@ function parseOptions() {
 		vsix: existingPath('vsix', values.vsix), tests: existingPath('tests', values.tests),
 		workspace: existingPath('workspace', values.workspace), results: values.results && resolve(values.results), timeoutMs,
 		mocha: existingPath('mocha', values.mocha), keep: values.keep,
+		untrusted: values.untrusted, expectNotification: values['expect-notification'],
 	};
 }
 
@@ -64,7 +70,7 @@ function existingPath(option, value) {
  * @returns {never}
  */
 function usage(message) {
-	console.error(`${message}\nUsage: node scripts/realVscode/runIntegration.mjs --vsix file.vsix --tests dir --workspace folder [--results file] [--timeout seconds] [--keep]`);
+	console.error(`${message}\nUsage: node scripts/realVscode/runIntegration.mjs --vsix file.vsix --tests dir --workspace folder [--results file] [--timeout seconds] [--keep] [--untrusted] [--expect-notification text]`);
 	process.exit(2);
 }
 
@@ -188,8 +194,8 @@ async function runIntegration(options) {
 		await installVsix(options.vsix, extensionsDir, { userDataDir: join(root, 'install-user-data') });
 		installRunnerExtension(extensionsDir);
 		server = await startCodeServer({
-			extensionsDir, userDataDir, folder: options.workspace, logFile: join(runDir, 'code-server.log'),
-			env: { TEH_TESTS: options.tests, TEH_MOCHA: options.mocha, TEH_RESULTS: resultsFile, TEH_SHOW_RUNNING_EXTENSIONS: '1' },
+			extensionsDir, userDataDir, folder: options.workspace, logFile: join(runDir, 'code-server.log'), workspaceTrust: options.untrusted,
+			env: { TEH_TESTS: options.tests, TEH_MOCHA: options.mocha, TEH_RESULTS: resultsFile, TEH_SHOW_RUNNING_EXTENSIONS: '1', TEH_LOGS_DIR: join(userDataDir, 'logs') },
 		});
 		console.log(`code-server ${server.url} is up; opening the workbench in headless Chromium…`);
 		// A tall page lets the Running Extensions list show every row at once (see readActivationTimes).
@@ -197,8 +203,9 @@ async function runIntegration(options) {
 			consoleLog: join(runDir, 'browser-console.log'), viewport: { width: 1400, height: 2400 },
 		});
 		const results = await waitForResults(resultsFile, deadline, server.running);
-		const failed = report(results);
+		let failed = report(results);
 		await reportActivation(workbench.page, extensionsDir);
+		if (options.expectNotification !== undefined) failed += await checkNotification(workbench.page, options.expectNotification);
 		if (failed > 0) await saveScreenshot(workbench.page, runDir, 'failure');
 		console.log(`${results.passes.length} passed, ${failed} failed`);
 		return failed > 0 ? 1 : 0;
@@ -211,6 +218,27 @@ async function runIntegration(options) {
 		await cleanup();
 		process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
 	}
+}
+
+/**
+ * Looks for a notification the user saw (a reason shown on screen, not only in a log); returns 1 if missing.
+ * @param {import('playwright-core').Page} page
+ * @param {string} text
+ */
+async function checkNotification(page, text) {
+	/** @type {string[]} */
+	let shown;
+	try {
+		shown = await readNotifications(page);
+	} catch (error) {
+		shown = [`(notifications could not be read: ${error instanceof Error ? error.message : error})`];
+	}
+	if (shown.some((notification) => notification.includes(text))) {
+		console.log(`  ✓ notification shown: "${text}"`);
+		return 0;
+	}
+	console.log(`  ✗ no notification contains "${text}"; shown: ${JSON.stringify(shown)}`);
+	return 1;
 }
 
 /**

@@ -36,6 +36,17 @@ export const CHROMIUM_ARGS = Object.freeze([
 ]);
 
 /**
+ * With `workspaceTrust: true`: trust is on and nothing is trusted yet, so the folder opens in
+ * Restricted Mode without asking (the extension host sees `workspace.isTrusted === false`).
+ */
+export const UNTRUSTED_SETTINGS = Object.freeze({
+	'security.workspace.trust.enabled': true,
+	'security.workspace.trust.startupPrompt': 'never',
+	'security.workspace.trust.banner': 'always',
+	'security.workspace.trust.untrustedFiles': 'open',
+});
+
+/**
  * @typedef {object} CodeServer
  * @property {string} url       e.g. http://127.0.0.1:41234
  * @property {number} port
@@ -47,12 +58,14 @@ export const CHROMIUM_ARGS = Object.freeze([
 /**
  * Writes the test profile's settings and starts code-server on a free loopback port.
  * Resolves once it answers HTTP; rejects after 60 s with the end of its log.
+ * Workspace trust is off unless `workspaceTrust` is true: then the folder opens untrusted
+ * (see UNTRUSTED_SETTINGS).
  * @param {{ extensionsDir: string, userDataDir: string, folder: string, env?: Record<string, string>,
- *   settings?: Record<string, unknown>, logFile?: string }} options
+ *   settings?: Record<string, unknown>, logFile?: string, workspaceTrust?: boolean }} options
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, settings = {}, logFile }) {
-	writeSettings(userDataDir, settings);
+export async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, settings = {}, logFile, workspaceTrust = false }) {
+	writeSettings(userDataDir, workspaceTrust ? { ...UNTRUSTED_SETTINGS, ...settings } : settings);
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const log = logFile ?? join(RESULTS_DIR, `code-server-${port}.log`);
@@ -60,7 +73,7 @@ export async function startCodeServer({ extensionsDir, userDataDir, folder, env 
 	const args = [
 		CODE_SERVER_BIN, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', writeConfig(userDataDir),
 		'--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
-		'--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', resolve(folder),
+		'--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), resolve(folder),
 	];
 	const child = spawn(NODE24, args, { env: serverEnv(userDataDir, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	const out = createWriteStream(log);
@@ -236,12 +249,24 @@ export async function runCommand(page, label) {
 			await row.waitFor({ timeout: 5_000 });
 			break;
 		} catch (error) {
-			if (Date.now() > deadline) throw new Error(`Could not ${step}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+			if (Date.now() > deadline) throw new Error(`Could not ${step}: ${error instanceof Error ? error.message.split('\n')[0] : error}`, { cause: error });
 			await page.keyboard.press('Escape');
 		}
 	}
 	await page.keyboard.press('Enter');
 	await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/**
+ * Opens the notification center (toasts hide after a while; the center keeps them) and returns
+ * the text of each notification.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+export async function readNotifications(page) {
+	await runCommand(page, 'Notifications: Show Notifications');
+	await page.locator('.notifications-center').waitFor({ state: 'visible', timeout: 15_000 });
+	return page.locator('.notifications-center .notification-list-item').allInnerTexts();
 }
 
 /**

@@ -10,7 +10,7 @@ import { redactSpans, replaceSecretCopies } from './secrets/secrets';
 import { redactionMarker } from './secrets/tokenShapes';
 import type { Analysis, HttpMessage } from './recognize/model';
 
-export { analyze, reanalyze, DEFAULT_MAX_MESSAGES, type AnalyzeOptions, type TextChange } from './recognize/analyze';
+export { analyze, combineChanges, reanalyze, DEFAULT_MAX_MESSAGES, type AnalyzeOptions, type TextChange } from './recognize/analyze';
 export { replaceSecretCopies } from './secrets/secrets';
 export { Catalog, matchCause } from './catalog/catalog';
 export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, reanalyze, type Analysis, type TextChange } from '../../src/core';
+import { analyze, combineChanges, reanalyze, type Analysis, type TextChange } from '../../src/core';
 
 /** Fixed seed, as in properties.test.ts (`npm run fuzz` sets FUZZ_SEED/FUZZ_RUNS for longer runs). */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -114,5 +114,21 @@ suite('incremental re-analysis', () => {
 		const before = analyze('HTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}');
 		const text = 'something else entirely: invalid_client error';
 		assert.equal(snapshot(reanalyze(before, text, { start: 0, oldEnd: 3, newEnd: 3 })), snapshot(analyze(text)));
+	});
+
+	test('two changes combine into one change of the first text (property)', () => {
+		const change = (text: string, a: number, b: number, insert: string) => {
+			const start = Math.min(a, b) % (text.length + 1);
+			const oldEnd = Math.max(a, b) % (text.length + 1) < start ? start : Math.max(a, b) % (text.length + 1);
+			return { text: text.slice(0, start) + insert + text.slice(oldEnd), change: { start, oldEnd, newEnd: start + insert.length } };
+		};
+		fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.nat(), fc.nat(), fc.string({ maxLength: 8 }), fc.nat(), fc.nat(), fc.string({ maxLength: 8 }),
+			(old, a1, b1, i1, a2, b2, i2) => {
+				const first = change(old, a1, b1, i1);
+				const then = change(first.text, a2, b2, i2);
+				const c = combineChanges(first.change, then.change);
+				assert.equal(old.slice(0, c.start) + then.text.slice(c.start, c.newEnd) + old.slice(c.oldEnd), then.text);
+				assert.equal(old.length + c.newEnd - c.oldEnd, then.text.length);
+			}), { seed: SEED, numRuns: 3000 });
 	});
 });

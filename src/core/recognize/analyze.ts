@@ -82,6 +82,17 @@ export function reanalyze(previous: Analysis, text: string, change: TextChange):
 	return analysis;
 }
 
+/** `first` (old text → middle text) followed by `then` (middle → new), as one change of the old text. */
+export function combineChanges(first: TextChange, then: TextChange): TextChange {
+	const shift = first.newEnd - first.oldEnd;
+	const middleEnd = Math.max(first.newEnd, then.oldEnd);
+	return {
+		start: Math.min(first.start, then.start),
+		oldEnd: then.oldEnd > first.newEnd ? then.oldEnd - shift : first.oldEnd,
+		newEnd: middleEnd + (then.newEnd - then.oldEnd),
+	};
+}
+
 interface Settings {
 	catalog: Catalog;
 	max: number;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, renderReport, replaceSecretCopies, type Analysis, type Severity } from '../core';
+import { analyze, escapeMarkdown, renderReport, replaceSecretCopies, type Analysis, type Severity } from '../core';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { toJson, toText } from './output';
 
@@ -60,9 +60,15 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-/** Last line of defence: no detected secret value (8+ characters) ever reaches the output. */
+/** Last line of defence: no detected secret value (8+ characters) ever reaches the output, not even Markdown-escaped. */
 function scrub(output: string, text: string, analysis: Analysis): string {
-	return replaceSecretCopies(output, text, analysis.messages.flatMap(m => m.secrets), () => '«redacted»');
+	const secrets = analysis.messages.flatMap(m => m.secrets);
+	let out = replaceSecretCopies(output, text, secrets, () => '«redacted»');
+	for (const s of secrets) {
+		const escaped = escapeMarkdown(text.slice(s.start, s.end));
+		if (escaped.length >= 8 && out.includes(escaped)) out = out.split(escaped).join('«redacted»');
+	}
+	return out;
 }
 
 function readInputs(paths: readonly string[], stdinText: () => string): Input[] {

@@ -2,6 +2,7 @@ import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry, Reference } from '../catalog/catalogTypes';
 import type { Finding, HttpMessage } from '../recognize/model';
 import { clip } from '../rules/responseRules';
+import { replaceSecretCopies } from '../secrets/secrets';
 import { redactionMarker } from '../secrets/tokenShapes';
 import type { SecretSpan, Span } from '../types';
 import { escapeMarkdown, safeLink } from './markdown';
@@ -37,8 +38,12 @@ export function vendorName(vendor: string): string {
 	return VENDOR_NAMES[vendor] ?? vendor;
 }
 
-/** Explains one analysed message. Secrets inside pasted text are replaced by markers. */
-export function explainMessage(text: string, message: HttpMessage, catalog: Catalog = bundledCatalog()): Explanation {
+/**
+ * Explains one analysed message. Secrets inside pasted text are replaced by markers: those of
+ * the message and copies of `secrets` (pass every secret of the analysis: a token of the request
+ * is often quoted again in the response or a log line).
+ */
+export function explainMessage(text: string, message: HttpMessage, catalog: Catalog = bundledCatalog(), secrets: readonly SecretSpan[] = message.secrets): Explanation {
 	const error = message.errors.find(e => e.entry) ?? message.errors[0];
 	// A server's code (AADSTS…) says more than a client library's exception name around it.
 	const vendorCode = message.vendorCodes.find(v => v.entry && !LIBRARY_NAMESPACES.has(v.entry.namespace)) ?? message.vendorCodes.find(v => v.entry);
@@ -75,7 +80,7 @@ export function explainMessage(text: string, message: HttpMessage, catalog: Cata
 
 	return {
 		headline, whatHappened, cause, steps: steps.slice(0, 8),
-		facts: factsOf(text, message, error, primary),
+		facts: factsOf(text, message, error, primary, secrets),
 		references: uniqueReferences(entries.flatMap(e => e.references)),
 		notes, codes,
 	};
@@ -92,17 +97,20 @@ function headlineOf(message: HttpMessage, errorCode: string | undefined, primary
 	return message.secrets.length ? 'Credentials in pasted text' : 'Pasted text';
 }
 
-function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined): Explanation['facts'] {
+function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined, secrets: readonly SecretSpan[]): Explanation['facts'] {
+	const all = [...message.secrets, ...secrets];
+	// Pasted values are redacted before they are clipped, so that no cut-off secret survives.
+	const pasted = (value: string, max: number) => clip(replaceSecretCopies(value, text, all, redactionMarker), max);
 	const facts: Explanation['facts'] = [];
-	if (message.status !== null) facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${clip(message.reason, 60)}` : ''}` });
+	if (message.status !== null) facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${pasted(message.reason, 60)}` : ''}` });
 	if (primary?.status.length) facts.push({ label: 'Expected status', value: primary.status.join(', ') });
 	if (message.vendor) facts.push({ label: 'Vendor', value: vendorName(message.vendor) });
 	if (message.location) facts.push({ label: 'Where', value: LOCATION_NAMES[message.location] ?? message.location });
-	if (error) facts.push({ label: 'error', value: clip(error.code, 100) });
-	if (error?.descriptionSpan) facts.push({ label: 'error_description', value: safeSlice(text, error.descriptionSpan, message.secrets, 400) });
-	else if (error?.description) facts.push({ label: 'error_description', value: clip(error.description, 400) });
-	for (const v of uniqueBy(message.vendorCodes, v => v.code).slice(0, 10)) facts.push({ label: 'Vendor code', value: clip(v.code, 80) });
-	for (const f of message.facts.slice(0, 10)) facts.push({ label: f.label, value: clip(f.value, 100) });
+	if (error) facts.push({ label: 'error', value: pasted(error.code, 100) });
+	if (error?.descriptionSpan) facts.push({ label: 'error_description', value: pasted(safeSlice(text, error.descriptionSpan, message.secrets, 4000), 400) });
+	else if (error?.description) facts.push({ label: 'error_description', value: pasted(error.description.slice(0, 4000), 400) });
+	for (const v of uniqueBy(message.vendorCodes, v => v.code).slice(0, 10)) facts.push({ label: 'Vendor code', value: pasted(v.code, 80) });
+	for (const f of message.facts.slice(0, 10)) facts.push({ label: f.label, value: pasted(f.value, 100) });
 	if (message.secrets.length) facts.push({ label: 'Secrets found', value: [...new Set(message.secrets.map(s => s.kind))].join(', ') });
 	return facts;
 }
@@ -149,13 +157,16 @@ export function renderExplanation(explanation: Explanation, level = 2): string {
 	return lines.join('\n');
 }
 
-/** A whole report (the Explain Response command, `explain --markdown`) for the given messages. */
-export function renderReport(text: string, messages: readonly HttpMessage[], catalog: Catalog = bundledCatalog()): string {
+/**
+ * A whole report (the Explain Response command, `explain --markdown`) for the given messages.
+ * `secrets`: every secret of the analysis (default: those of `messages`), redacted wherever quoted.
+ */
+export function renderReport(text: string, messages: readonly HttpMessage[], catalog: Catalog = bundledCatalog(), secrets: readonly SecretSpan[] = messages.flatMap(m => m.secrets)): string {
 	const relevant = messages.filter(hasContent);
 	if (!relevant.length) return '# Token Error Help\n\nNo OAuth or OpenID Connect error, HTTP error response or secret was found in this text.\n';
 	const parts = ['# Token Error Help', ''];
 	for (const m of relevant) {
-		const e = explainMessage(text, m, catalog);
+		const e = explainMessage(text, m, catalog, secrets);
 		parts.push(renderExplanation({ ...e, headline: `${e.headline} (line ${lineOf(text, m.span.start)})` }));
 	}
 	return parts.join('\n');

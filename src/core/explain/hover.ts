@@ -45,7 +45,9 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 		}
 		for (const { header, challenges } of message.challenges) {
 			if (!contains(header.span, offset)) continue;
-			const lines = challenges.map(c => `- **${escapeMarkdown(c.scheme)}**${c.params.length ? `: ${c.params.map(p => escapeMarkdown(`${p.name}=${p.value.slice(0, 60)}`)).join(', ')}` : ''}`);
+			const more = (n: number, shown: number) => n > shown ? `, … (${n - shown} more)` : '';
+			const lines = challenges.slice(0, 5).map(c => `- **${escapeMarkdown(c.scheme.slice(0, 40))}**${c.params.length ? `: ${c.params.slice(0, 8).map(p => escapeMarkdown(`${p.name.slice(0, 40)}=${p.value.slice(0, 60)}`)).join(', ')}${more(c.params.length, 8)}` : ''}`);
+			if (challenges.length > 5) lines.push(`- … ${challenges.length - 5} more`);
 			return { span: header.span, markdown: ['**WWW-Authenticate challenge**', '', ...lines].join('\n'), message };
 		}
 	}

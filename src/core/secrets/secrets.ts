@@ -1,4 +1,5 @@
 import { parseFormParams } from '../parse/formBody';
+import { indexWithin } from '../parse/lines';
 import type { HttpMessage } from '../recognize/model';
 import type { SecretKind, SecretSpan, Span } from '../types';
 import { isPlaceholder, scanTokenShapes } from './tokenShapes';
@@ -44,7 +45,26 @@ export function findSecrets(text: string, message: HttpMessage): SecretSpan[] {
 		if (span) addKeyValueSecrets(text, span, found);
 	}
 	found.push(...scanTokenShapes(text, message.span.start, message.span.end));
+	addUrlPasswords(text, message.span, found);
 	return normalise(found);
+}
+
+/** Characters that end a URL's userinfo part (and so a password in it). */
+const USERINFO_STOP = new Set([0x2f, 0x3f, 0x23, 0x40, 0x3a, 0x22, 0x27, 0x3c, 0x3e, 0x20, 0x09, 0x0a, 0x0d]);
+const MAX_USERINFO = 256;
+
+/** The password of each `scheme://user:password@host` (connection strings in logs, URLs with credentials). */
+function addUrlPasswords(text: string, span: Span, out: SecretSpan[]): void {
+	for (let at = indexWithin(text, '://', span.start, span.end); at >= 0; at = indexWithin(text, '://', at + 3, span.end)) {
+		let colon = at + 3;
+		while (colon < span.end && colon - at <= MAX_USERINFO && !USERINFO_STOP.has(text.charCodeAt(colon))) colon++;
+		if (text.charCodeAt(colon) !== 0x3a || colon === at + 3) continue;
+		let end = colon + 1;
+		while (end < span.end && end - colon <= MAX_USERINFO && (!USERINFO_STOP.has(text.charCodeAt(end)) || text.charCodeAt(end) === 0x3a)) end++;
+		if (text.charCodeAt(end) !== 0x40 || end === colon + 1) continue;
+		const value = text.slice(colon + 1, end);
+		if (!isPlaceholder(value) && !value.startsWith('{{') && !value.startsWith('${')) out.push({ kind: 'password', start: colon + 1, end });
+	}
 }
 
 function addField(out: SecretSpan[], name: string, value: string, span: Span): void {

@@ -13,6 +13,9 @@ export interface LookupContext {
 	status?: number | null;
 }
 
+/** Remembered lookups per catalog (then the memory starts over). */
+const MAX_RANKED = 10_000;
+
 const STANDARD_NAMESPACES = new Set(['oauth', 'oidc', 'ciba', 'uma', 'ace', 'federation', 'openid4vp', 'openid4vci', 'oauth-attestation', 'http']);
 
 /**
@@ -26,6 +29,8 @@ export class Catalog {
 	readonly #byCode = new Map<string, CatalogEntry[]>();
 	/** Per code and kind: the standard entries' wording, lower-cased (derived once; entries never change). */
 	readonly #standardText = new Map<string, string>();
+	/** Answers of {@link lookup} for codes with several entries, by code and context. */
+	readonly #ranked = new Map<string, CatalogEntry | undefined>();
 
 	constructor(files: readonly CatalogFile[]) {
 		const entries: CatalogEntry[] = [];
@@ -88,6 +93,16 @@ export class Catalog {
 			if (ofKind.length) list = ofKind;
 		}
 		if (list.length <= 1) return list[0];
+		// Logs repeat the same code in the same context: rank each combination once (entries never change).
+		const key = `${code.toLowerCase()}\u0000${context.kind ?? ''}\u0000${context.vendor ?? ''}\u0000${context.location ?? ''}\u0000${context.looseDescription ? 1 : 0}\u0000${context.description ?? ''}`;
+		if (this.#ranked.has(key)) return this.#ranked.get(key);
+		if (this.#ranked.size >= MAX_RANKED) this.#ranked.clear();
+		const best = this.#rank(code, context, list);
+		this.#ranked.set(key, best);
+		return best;
+	}
+
+	#rank(code: string, context: LookupContext, list: readonly CatalogEntry[]): CatalogEntry | undefined {
 		const standardText = this.#standardWording(code, context.kind, list);
 		const scored = list.map(entry => ({ entry, score: rankEntry(entry, context, standardText) })).sort((a, b) => b.score - a.score);
 		const [first, second] = scored;

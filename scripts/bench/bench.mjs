@@ -169,10 +169,18 @@ function measureCliMemory(file) {
 	return Number(readFileSync(rssFile, 'utf8')) / 1024;
 }
 
+/**
+ * Activation as VS Code's Running Extensions editor shows it, in fresh profiles: with the shipped
+ * activation events, and isolated (activating alone when the .http file opens, so the figure is
+ * our own code loading and activate(), not the built-in extensions activating in the same burst).
+ */
 async function measureActivation(vsix) {
-	step('activation time in the real VS Code (code-server)');
 	const { measureActivation: measure } = await import('../realVscode/measureActivation.mjs');
-	return measure({ vsix, runs: 3 });
+	step('activation time in the real VS Code (code-server), shipped activation events, 3 fresh starts');
+	const shipped = await measure({ vsix, runs: 3 });
+	step('activation time in the real VS Code, activating alone, 3 fresh starts');
+	const isolated = await measure({ vsix, runs: 3, isolated: true });
+	return { shipped, isolated };
 }
 
 function format(value, digits = 1) {
@@ -200,13 +208,14 @@ async function main() {
 		hoverP99Ms: document.hoverP99Ms,
 		bundleBytes: statSync(join(ROOT, 'dist', 'extension.js')).size,
 		vsixBytes: statSync(vsix).size,
-		activationMs: activation ? activation.medianMs : null,
+		activationMs: activation ? activation.shipped.medianMs : null,
+		activationOwnMs: activation ? activation.isolated.medianMs : null,
 		pathologicalRatio: pathological.pathologicalRatio,
 		cliPeakRssMB,
 	};
 	const goals = {
 		scanVsGrep: ['≥ 1.0', v => v >= 1], incrementalMs: ['≤ 10', v => v <= 10], hoverP99Ms: ['≤ 1', v => v <= 1],
-		bundleBytes: ['≤ 153,600', v => v <= 150 * 1024], vsixBytes: ['≤ 307,200', v => v <= 300 * 1024], activationMs: ['≤ 20', v => v <= 20],
+		bundleBytes: ['≤ 153,600', v => v <= 150 * 1024], vsixBytes: ['≤ 307,200', v => v <= 300 * 1024], activationMs: ['≤ 20', v => v <= 20], activationOwnMs: ['≤ 20', v => v <= 20],
 		pathologicalRatio: ['≤ 3', v => v <= 3], cliPeakRssMB: ['≤ 400', v => v <= 400],
 	};
 	const notes = {
@@ -214,7 +223,8 @@ async function main() {
 		grepMBps: `GNU grep -E -c, LC_ALL=C, ${format(scan.grepMs, 0)} ms, ${scan.grepLines} lines`,
 		incrementalMs: `median of 50 one-line edits; max ${format(document.incrementalMaxMs, 2)} ms`,
 		hoverP99Ms: `${document.hoverSamples} lookups, ${document.hoverHits} with a hover`,
-		activationMs: activation ? `median of runs: ${activation.runs.map(v => format(v, 0)).join(', ')} ms` : 'skipped (--no-vscode)',
+		activationMs: activation ? `median of ${activation.shipped.runs.map(v => format(v, 0)).join(', ')} ms; includes built-ins activating in the same burst` : 'skipped (--no-vscode)',
+		activationOwnMs: activation ? `median of ${activation.isolated.runs.map(v => format(v, 0)).join(', ')} ms; activating alone on opening an .http file` : 'skipped (--no-vscode)',
 		pathologicalRatio: `worst: ${pathological.pathologicalWorst}; ordinary text ${format(pathological.ordinaryMs, 0)} ms`,
 		cliPeakRssMB: `explain on the ${SCAN_MB} MB log`,
 	};

@@ -122,11 +122,7 @@ function addProblemStatus(fragment: HttpMessage): void {
 }
 
 function hasErrorKey(text: string, start: number, end: number): boolean {
-	// A small object is searched on its own; a big one with the remembered searches (one pass per key).
-	if (end - start <= 4096) {
-		const object = text.slice(start, end);
-		return ERROR_KEYS.some(key => object.includes(key));
-	}
+	// Remembered searches: one pass per key over the whole text, then each object costs a comparison.
 	for (const key of ERROR_KEYS) {
 		if (indexWithin(text, key, start, end) >= 0) return true;
 	}

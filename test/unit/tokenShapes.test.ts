@@ -216,6 +216,11 @@ suite('tokenShapes', () => {
 		const claims = { iss: 'https://login.test/t1', aud: ['api://orders', 'api://billing'], scp: 'Orders.Read', exp: 1600000000, ...pii };
 		const token = `${HEADER}.${b64(claims)}.${fake(86, 80, B64URL)}`;
 
+		test('a JWT longer than 64 KB is described by kind and length only', () => {
+			const huge = `${HEADER}.${b64({ ...claims, pad: 'x'.repeat(70_000) })}.${fake(86, 80, B64URL)}`;
+			assert.equal(describeSecret('access_token', huge, now), `access_token, ${huge.length} chars`);
+		});
+
 		test('a JWT with exp in the past: safe facts only', () => {
 			const text = describeSecret('access_token', token, now);
 			assert.match(text, /^access_token, \d+ chars, JWT: /);

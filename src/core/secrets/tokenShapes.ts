@@ -651,6 +651,9 @@ function describeJwt(value: string, nowMs: number): string | undefined {
 	return `JWT${facts.length ? `: ${facts.join(', ')}` : ''}`;
 }
 
+/** Longer JWTs are described by kind and length only. */
+const MAX_DESCRIBED_JWT = 64 * 1024;
+
 /**
  * Safe facts about a secret value for display: kind, length and, for a JWT,
  * a few harmless claims (alg, typ, iss, aud, exp as ISO date with an expired
@@ -662,7 +665,8 @@ function describeJwt(value: string, nowMs: number): string | undefined {
 export function describeSecret(kind: SecretKind, value: string, nowMs: number = Date.now()): string {
 	try {
 		const base = `${kind}, ${typeof value === 'string' ? value.length : 0} chars`;
-		const jwt = typeof value === 'string' ? describeJwt(value, nowMs) : undefined;
+		// Real tokens are a few KB; a megabyte paste is not decoded again on every hover.
+		const jwt = typeof value === 'string' && value.length <= MAX_DESCRIBED_JWT ? describeJwt(value, nowMs) : undefined;
 		return jwt ? `${base}, ${jwt}` : base;
 	} catch {
 		return String(kind);

@@ -7,7 +7,8 @@ import { errorsFromForm, resolve } from './bodyErrors';
 import { readBody } from './message';
 import type { HttpMessage } from './model';
 
-const ERROR_KEYS = ['"error"', '"errorCode"', '"__type"', '"error_codes"', '"action"', '"status"'];
+/** The keys that make a JSON object error evidence, in one expression: one pass finds them all. */
+const ERROR_KEY = /"(?:error|errorCode|error_codes|__type|action|status)"/g;
 const MAX_JSON_FRAGMENT = 1 << 20;
 /** Mentions of the same codes within this many characters belong to one message. */
 const REPEAT_WINDOW = 4000;
@@ -122,11 +123,21 @@ function addProblemStatus(fragment: HttpMessage): void {
 }
 
 function hasErrorKey(text: string, start: number, end: number): boolean {
-	// Remembered searches: one pass per key over the whole text, then each object costs a comparison.
-	for (const key of ERROR_KEYS) {
-		if (indexWithin(text, key, start, end) >= 0) return true;
-	}
-	return false;
+	const key = nextErrorKey(text, start);
+	return key !== undefined && key.end <= end;
+}
+
+let lastErrorKey: { text: string; from: number; key: Span | undefined } | undefined;
+
+/** The next error key at or after `from`, remembering the last answer like indexOfFrom. */
+function nextErrorKey(text: string, from: number): Span | undefined {
+	const last = lastErrorKey;
+	if (last && last.text === text && from >= last.from && (!last.key || last.key.start >= from)) return last.key;
+	ERROR_KEY.lastIndex = from;
+	const m = ERROR_KEY.exec(text);
+	const key = m ? { start: m.index, end: m.index + m[0].length } : undefined;
+	lastErrorKey = { text, from, key };
+	return key;
 }
 
 /**

@@ -68,7 +68,8 @@ export function reanalyze(previous: Analysis, text: string, change: TextChange):
 	// so that every search stops at the slice's end instead of running on through the document.
 	const base = Math.max(0, from - NEARBY_CONTEXT);
 	const slice = text.slice(base, Math.min(text.length, to + delta + NEARBY_CONTEXT));
-	const pairing = previousRaw && { message: previousRaw, end: previousRaw.span.end - base, separated: text.slice(previousRaw.span.end, from).includes('###') };
+	// Only a request before the window can pair with a response in it.
+	const pairing = previousRaw?.kind === 'request' ? { message: previousRaw, end: previousRaw.span.end - base, separated: text.slice(previousRaw.span.end, from).includes('###') } : undefined;
 	// The variables are the same as before (no edit touched one), read from the whole new text if needed.
 	const settings = { ...state.settings, variables: lazyVariables(text) };
 	const window = analyzeWindow(slice, from - base, to + delta - base, { ...settings, max: settings.max - before.length - after.length }, pairing);

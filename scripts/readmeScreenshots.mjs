@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexedPng } from './indexedPng.mjs';
+import UPNG from 'upng-js';
 import { REPO_ROOT } from './realVscode/paths.mjs';
 import { hoverWord, installVsix, openFileFromExplorer, openWorkbench, runCommand, startCodeServer } from './realVscode/server.mjs';
 import { ensureRealVscode } from './realVscode/setup.mjs';
@@ -31,8 +31,13 @@ async function waitForReport(page) {
  * @param {{ x: number, y: number, width: number, height: number }} clip
  */
 async function save(page, name, clip) {
-	const png = await indexedPng(page.context(), await page.screenshot({ type: 'png', clip }));
-	writeFileSync(join(REPO_ROOT, 'images', `${name}.png`), png);
+	writeFileSync(join(REPO_ROOT, 'images', `${name}.png`), indexedPng(await page.screenshot({ type: 'png', clip })));
+}
+
+/** The screenshot as an indexed PNG of 128 colours (upng-js quantises): about half a JPEG's size, with crisp text. */
+function indexedPng(png) {
+	const image = UPNG.decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength));
+	return Buffer.from(UPNG.encode(UPNG.toRGBA8(image), image.width, image.height, 128));
 }
 
 const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));

@@ -35,6 +35,18 @@ function runEnd(s: string, from: number, test: CharTest, limit = s.length): numb
 	return i;
 }
 
+/**
+ * `s.indexOf(needle, from)`, looking for the needle from its character `skip`
+ * on: `indexOf` skips fastest to a rare first character, and `e` or `-` are
+ * everywhere in logs while `J` (of `eyJ`) and `B` (of `-----BEGIN`) are not.
+ */
+function indexOfRare(s: string, needle: string, skip: number, from = 0): number {
+	const tail = needle.slice(skip);
+	let i = s.indexOf(tail, from + skip);
+	while (i !== -1 && !s.startsWith(needle, i - skip)) i = s.indexOf(tail, i + 1);
+	return i === -1 ? -1 : i - skip;
+}
+
 function hasChar(s: string, from: number, to: number, test: CharTest): boolean {
 	for (let i = from; i < to; i++) {
 		if (test(s.charCodeAt(i))) {
@@ -64,6 +76,8 @@ interface PrefixRule {
 /** Rules sharing a cheap trigger string searched with `indexOf`. */
 interface RuleGroup {
 	readonly trigger: string;
+	/** Search for the trigger from this character on (see indexOfRare). */
+	readonly skip?: number;
 	readonly rules: readonly PrefixRule[];
 }
 
@@ -83,6 +97,7 @@ const RULE_GROUPS: readonly RuleGroup[] = [
 	{ trigger: 'gh', rules: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'].map(gitHub) },
 	{
 		trigger: 'github_pat_',
+		skip: 6,
 		rules: [{ prefix: 'github_pat_', kind: 'github_token', body: isWord, edge: isWord, min: 22 }],
 	},
 	{ trigger: 'xox', rules: ['xoxe.xoxp-', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-'].map(slack) },
@@ -124,9 +139,9 @@ function matchGroup(s: string, i: number, rules: readonly PrefixRule[], out: Sec
 }
 
 function scanGroup(s: string, group: RuleGroup, out: SecretSpan[]): void {
-	let i = s.indexOf(group.trigger);
+	let i = indexOfRare(s, group.trigger, group.skip ?? 0);
 	while (i !== -1) {
-		i = s.indexOf(group.trigger, matchGroup(s, i, group.rules, out));
+		i = indexOfRare(s, group.trigger, group.skip ?? 0, matchGroup(s, i, group.rules, out));
 	}
 }
 
@@ -189,14 +204,14 @@ function matchJwt(s: string, i: number): number {
 }
 
 function scanJwt(s: string, out: SecretSpan[]): void {
-	let i = s.indexOf('eyJ');
+	let i = indexOfRare(s, 'eyJ', 2);
 	while (i !== -1) {
 		const end = matchJwt(s, i);
 		if (end >= 0) {
 			pushUnlessPlaceholder(out, s, i, end, 'jwt');
 		}
 		// Any later `eyJ` inside the first segment is refused by the left-boundary rule.
-		i = s.indexOf('eyJ', end >= 0 ? end : runEnd(s, i, isB64Url));
+		i = indexOfRare(s, 'eyJ', 2, end >= 0 ? end : runEnd(s, i, isB64Url));
 	}
 }
 
@@ -226,11 +241,11 @@ function pemBodyEnd(s: string, from: number): Segment {
 }
 
 function scanPem(s: string, out: SecretSpan[]): void {
-	let i = s.indexOf(PEM_BEGIN);
+	let i = indexOfRare(s, PEM_BEGIN, 5);
 	while (i !== -1) {
 		const headerEnd = pemHeaderEnd(s, i);
 		if (headerEnd === -1) {
-			i = s.indexOf(PEM_BEGIN, i + 1);
+			i = indexOfRare(s, PEM_BEGIN, 5, i + 1);
 			continue;
 		}
 		const footer = pemBodyEnd(s, headerEnd);
@@ -239,7 +254,7 @@ function scanPem(s: string, out: SecretSpan[]): void {
 		if (!isPlaceholder(body)) {
 			out.push({ start: i, end: footer.end, kind: 'private_key' });
 		}
-		i = s.indexOf(PEM_BEGIN, footer.end);
+		i = indexOfRare(s, PEM_BEGIN, 5, footer.end);
 	}
 }
 

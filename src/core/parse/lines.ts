@@ -62,9 +62,11 @@ export function lineStartOf(text: string, at: number, min = 0): number {
 
 /** End of the line containing `at` (before its line break), not after `max`. */
 export function lineEndOf(text: string, at: number, max = text.length): number {
-	let i = at;
-	while (i < max && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-	return i;
+	// Remembered searches: a megabyte-long line is not walked again for every code on it.
+	const lf = indexOfFrom(text, '\n', at);
+	const cr = indexOfFrom(text, '\r', at);
+	const end = lf < 0 ? (cr < 0 ? text.length : cr) : cr < 0 ? lf : Math.min(lf, cr);
+	return Math.max(at, Math.min(end, max));
 }
 
 /** Per needle: the last search in `text` (from → at), and from where on it does not occur at all. */

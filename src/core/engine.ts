@@ -12,6 +12,7 @@ import type { Analysis, HttpMessage } from './recognize/model';
 
 export { analyze, combineChanges, reanalyze, DEFAULT_MAX_MESSAGES, type AnalyzeOptions, type TextChange } from './recognize/analyze';
 export { replaceSecretCopies } from './secrets/secrets';
+export { redactionMarker } from './secrets/tokenShapes';
 export { Catalog, matchCause } from './catalog/catalog';
 export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
 export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';

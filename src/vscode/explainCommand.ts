@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, messageAt, redact, renderReport, replaceSecretCopies, type Analysis, type Catalog, type HttpMessage } from '../core/engine';
+import { analyze, messageAt, redact, redactionMarker, renderReport, replaceSecretCopies, type Analysis, type Catalog, type HttpMessage } from '../core/engine';
 import { AnalysisCache } from './analysisCache';
 import type { CatalogService } from './catalogService';
 import { Commands, REPORT_SCHEME } from './constants';
@@ -123,7 +123,7 @@ export class ExplainCommands implements vscode.Disposable {
 		const secrets = analysis.messages.flatMap(m => m.secrets);
 		const markdown = `${renderReport(text, messages, catalog, secrets)}\n---\n_Source: ${source.replace(/[\\`*_[\]<>]/g, '')}_\n`;
 		const input = messages.map(m => text.slice(m.span.start, m.span.end)).join('\n\n');
-		const redactedInput = replaceSecretCopies(redact(input, analyze(input, { catalog })), text, secrets, kind => `«redacted:${kind}»`);
+		const redactedInput = replaceSecretCopies(redact(input, analyze(input, { catalog })), text, secrets, redactionMarker);
 		const fence = '`'.repeat(Math.max(3, longestBacktickRun(redactedInput) + 1));
 		const redacted = `${markdown}\n## Redacted input\n\n${fence}text\n${redactedInput}\n${fence}\n`;
 		const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Token Error Help report ${++this.#counter}.md` });

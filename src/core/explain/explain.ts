@@ -2,7 +2,7 @@ import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry, Reference } from '../catalog/catalogTypes';
 import type { Finding, HttpMessage } from '../recognize/model';
 import { clip } from '../rules/responseRules';
-import { replaceSecretCopies } from '../secrets/secrets';
+import { secretCopyReplacer } from '../secrets/secrets';
 import { redactionMarker } from '../secrets/tokenShapes';
 import type { SecretSpan, Span } from '../types';
 import { escapeMarkdown, safeLink } from './markdown';
@@ -98,9 +98,9 @@ function headlineOf(message: HttpMessage, errorCode: string | undefined, primary
 }
 
 function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined, secrets: readonly SecretSpan[]): Explanation['facts'] {
-	const all = [...message.secrets, ...secrets];
 	// Pasted values are redacted before they are clipped, so that no cut-off secret survives.
-	const pasted = (value: string, max: number) => clip(replaceSecretCopies(value, text, all, redactionMarker), max);
+	const redactCopies = secretCopyReplacer(text, [...message.secrets, ...secrets], redactionMarker);
+	const pasted = (value: string, max: number) => clip(redactCopies(value), max);
 	const facts: Explanation['facts'] = [];
 	if (message.status !== null) facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${pasted(message.reason, 60)}` : ''}` });
 	if (primary?.status.length) facts.push({ label: 'Expected status', value: primary.status.join(', ') });

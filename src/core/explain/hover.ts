@@ -1,6 +1,6 @@
 import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/catalogTypes';
-import type { Analysis, HttpMessage } from '../recognize/model';
+import { lastIndexStartingBefore, type Analysis, type HttpMessage } from '../recognize/model';
 import { describeSecretKind } from '../secrets/secretNames';
 import { describeSecret } from '../secrets/tokenShapes';
 import type { Span } from '../types';
@@ -90,18 +90,7 @@ function messagesAround(analysis: Analysis, offset: number): HttpMessage[] {
 		for (const m of messages) ends.push(max = Math.max(max, m.span.end));
 		reach.set(messages, ends);
 	}
-	let lo = 0;
-	let hi = messages.length - 1;
-	let last = -1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		if (messages[mid].span.start <= offset) {
-			last = mid;
-			lo = mid + 1;
-		} else {
-			hi = mid - 1;
-		}
-	}
+	const last = lastIndexStartingBefore(messages, offset + 1);
 	const found: HttpMessage[] = [];
 	for (let i = last; i >= 0 && ends[i] >= offset; i--) if (messages[i].span.end >= offset) found.push(messages[i]);
 	return found.reverse();

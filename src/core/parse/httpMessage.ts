@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { scanJsonExtent } from './jsonExtent';
-import { indexWithin, isBlankChar, isBlankLine, isRecordStart, isTokenChar, lineAt, lineStartOf, skipBlanks, trimEnd, type Line } from './lines';
+import { indexWithin, isBlankChar, isBlankLine, isRecordStart, isTokenChar, lineAt, lineStartOf, searchFrom, skipBlanks, trimEnd, type Line } from './lines';
 
 /** A header line of a pasted message. `lower` is the lower-cased name. */
 export interface HeaderField {
@@ -87,23 +87,14 @@ export function* httpMessages(text: string, from = 0, to = text.length, limit = 
 
 /** A line that may start a request: optional blanks and curl marker, then a method and a blank. */
 const REQUEST_LINE = /^[ \t]*(?:[<>][ \t]+)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)[ \t]/gm;
-let lastRequestLine: { text: string; from: number; at: number } | undefined;
 
 /** The start of the first line at or after `pos` (a line start) and before `to` that may start a message, or -1. */
 function nextCandidateLine(text: string, pos: number, to: number): number {
 	const http = indexWithin(text, 'HTTP/', pos, text.length);
 	const status = http >= 0 ? lineStartOf(text, http, pos) : -1;
-	let request: number;
-	const last = lastRequestLine;
-	if (last && last.text === text && pos >= last.from && (last.at < 0 || last.at >= pos)) {
-		request = last.at;
-	} else {
-		REQUEST_LINE.lastIndex = pos;
-		const m = REQUEST_LINE.exec(text);
-		// `^` also matches after U+2028: take the real line start (detectStartLine then decides).
-		request = m ? lineStartOf(text, m.index, pos) : -1;
-		lastRequestLine = { text, from: pos, at: request };
-	}
+	const m = searchFrom(text, REQUEST_LINE, pos);
+	// `^` also matches after U+2028: take the real line start (detectStartLine then decides).
+	const request = m ? lineStartOf(text, m.start, pos) : -1;
 	const first = status < 0 ? request : request < 0 ? status : Math.min(status, request);
 	return first >= 0 && first < to ? first : -1;
 }

@@ -131,7 +131,7 @@ export function nextRecordStart(text: string, from: number, end: number): number
 		if (last.at < 0 && end <= last.limit) return -1;
 	}
 	let at = -1;
-	for (let i = nextLineStart(text, from); i >= 0 && i < end; i = nextLineStart(text, i)) {
+	for (let i = lineAfter(text, from); i < end && i < text.length; i = lineAfter(text, i)) {
 		if (isRecordStart(text, i)) {
 			at = i;
 			break;
@@ -141,10 +141,26 @@ export function nextRecordStart(text: string, from: number, end: number): number
 	return at;
 }
 
-/** The start of the line after the one containing `from`, or -1 at the last line. */
-function nextLineStart(text: string, from: number): number {
-	const lf = indexOfFrom(text, '\n', from);
-	const cr = indexOfFrom(text, '\r', from);
-	if (cr >= 0 && (lf < 0 || cr < lf)) return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-	return lf >= 0 ? lf + 1 : -1;
+/** The start of the line after the one holding `at` (the text's length on the last line). */
+export function lineAfter(text: string, at: number): number {
+	const end = lineEndOf(text, Math.min(at, text.length));
+	if (end >= text.length) return text.length;
+	return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** Per pattern: the last search in `text` (from → match). */
+const lastPatternSearch = new Map<RegExp, { text: string; from: number; match: Span | undefined }>();
+
+/**
+ * The first match of `pattern` (a regular expression with the `g` flag) at or
+ * after `from`, remembering the last answer as {@link indexOfFrom} does.
+ */
+export function searchFrom(text: string, pattern: RegExp, from: number): Span | undefined {
+	const last = lastPatternSearch.get(pattern);
+	if (last && last.text === text && from >= last.from && (!last.match || last.match.start >= from)) return last.match;
+	pattern.lastIndex = from;
+	const m = pattern.exec(text);
+	const match = m ? { start: m.index, end: m.index + m[0].length } : undefined;
+	lastPatternSearch.set(pattern, { text, from, match });
+	return match;
 }

@@ -6,10 +6,10 @@ import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
 import { locationFromTarget, nearestVendor, nearestVendorIn, vendorFromText } from './context';
 import { decodeFormComponent } from '../parse/formBody';
-import { isRecordStart, lineEndOf, lineStartOf, nextRecordStart } from '../parse/lines';
+import { isRecordStart, lineAfter, lineEndOf, lineStartOf, nextRecordStart } from '../parse/lines';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
-import type { Analysis, HttpMessage } from './model';
+import { lastIndexStartingBefore, type Analysis, type HttpMessage } from './model';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -63,7 +63,7 @@ export function reanalyze(previous: Analysis, text: string, change: TextChange):
 	const to = windowEnd(old, raws, change.oldEnd);
 	const before = previous.messages.filter(m => m.span.start < from);
 	const after = previous.messages.filter(m => m.span.start >= to);
-	const previousRaw = raws.filter(m => m.span.start < from).pop();
+	const previousRaw = lastStartingBefore(raws, from);
 	// The window is analysed in a slice of the text with the context later messages look back at,
 	// so that every search stops at the slice's end instead of running on through the document.
 	const base = Math.max(0, from - NEARBY_CONTEXT);
@@ -163,7 +163,7 @@ function windowStart(text: string, raws: readonly HttpMessage[], at: number): nu
 	for (;;) {
 		const raw = lastStartingBefore(raws, from + 1);
 		// Inside a message, or in the lines that decided where it ends: start at the message.
-		if (raw && from <= lineAfter(text, lineAfter(text, raw.span.end))) return lineStartOf(text, raw.span.start);
+		if (raw && from <= settledEnd(text, raw)) return lineStartOf(text, raw.span.start);
 		if (from === 0 || isRecordStart(text, from)) return from;
 		from = lineStartOf(text, from - 1);
 	}
@@ -176,41 +176,22 @@ function windowEnd(text: string, raws: readonly HttpMessage[], at: number): numb
 		if (to >= text.length) return text.length;
 		const raw = lastStartingBefore(raws, to + 1);
 		// Not inside a message; and a response right after the window would lose its request.
-		if (raw && to <= lineAfter(text, lineAfter(text, raw.span.end))) {
-			to = lineAfter(text, lineAfter(text, raw.span.end));
+		if (raw && to <= settledEnd(text, raw)) {
+			to = settledEnd(text, raw);
 			continue;
 		}
 		const nextRaw = raws[lastIndexStartingBefore(raws, to) + 1];
 		const record = nextRecordStart(text, to, nextRaw ? lineStartOf(text, nextRaw.span.start) : text.length);
-		if (record >= 0 && (!nextRaw || record <= lineStartOf(text, nextRaw.span.start))) return record;
+		if (record >= 0) return record;
 		if (!nextRaw) return text.length;
 		if (nextRaw.kind !== 'response') return lineStartOf(text, nextRaw.span.start);
 		to = nextRaw.span.end;
 	}
 }
 
-/** The start of the line after the one holding `at` (the text's length on the last line). */
-function lineAfter(text: string, at: number): number {
-	const end = lineEndOf(text, Math.min(at, text.length));
-	if (end >= text.length) return text.length;
-	return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-}
-
-/** Index of the last message (sorted by start) starting before `at`, or -1. */
-function lastIndexStartingBefore(messages: readonly HttpMessage[], at: number): number {
-	let lo = 0;
-	let hi = messages.length - 1;
-	let found = -1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		if (messages[mid].span.start < at) {
-			found = mid;
-			lo = mid + 1;
-		} else {
-			hi = mid - 1;
-		}
-	}
-	return found;
+/** Where the lines that decided where an HTTP message ends (its last line and the next) end. */
+function settledEnd(text: string, raw: HttpMessage): number {
+	return lineAfter(text, lineAfter(text, raw.span.end));
 }
 
 function lastStartingBefore(messages: readonly HttpMessage[], at: number): HttpMessage | undefined {

@@ -31,19 +31,9 @@ export function vendorFromText(text: string): string | null {
 const ANY_HINT = new RegExp(VENDOR_HINTS.map(([needle]) => needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'gi');
 const VENDOR_BY_HINT = new Map(VENDOR_HINTS);
 
-/**
- * The vendor whose hint occurs last in `text` (the nearest one when `text` ends
- * where a message starts). One regular-expression pass; every start position
- * is tried, so overlapping hints count as they would one by one.
- */
+/** The vendor whose hint occurs last in `text` (the nearest one when `text` ends where a message starts). */
 export function nearestVendor(text: string): string | null {
-	let best: string | null = null;
-	ANY_HINT.lastIndex = 0;
-	for (let m = ANY_HINT.exec(text); m; m = ANY_HINT.exec(text)) {
-		best = VENDOR_BY_HINT.get(m[0].toLowerCase()) ?? best;
-		ANY_HINT.lastIndex = m.index + 1;
-	}
-	return best;
+	return nearestVendorIn(text, 0, text.length).vendor;
 }
 
 const LONGEST_HINT = Math.max(...VENDOR_HINTS.map(([needle]) => needle.length));
@@ -54,7 +44,9 @@ let lastNearest: { text: string; from: number; to: number; at: number; vendor: s
 /**
  * {@link nearestVendor} of text[from, to), for windows that slide forwards
  * through a document (the context before each message): only the text the
- * window gained since the last call is searched.
+ * window gained since the last call is searched. One regular-expression pass;
+ * every start position is tried, so overlapping hints count as they would one
+ * by one.
  */
 export function nearestVendorIn(text: string, from: number, to: number): { at: number; vendor: string | null } {
 	const last = lastNearest;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin, nextRecordStart } from '../parse/lines';
+import { indexWithin, nextRecordStart, searchFrom } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorsFromForm, resolve } from './bodyErrors';
@@ -57,7 +57,9 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
  * A stack trace repeats the same error down its "Caused by" chain: evidence
  * whose codes all appeared just before joins that message instead of making a
  * new one, and so does evidence on the same line (a log line quoting a JSON
- * body). Every mention is kept (for hovers); findings are per distinct code.
+ * body). A new log record (a timestamped line) is a new message even so:
+ * polling logs repeat codes on purpose. Every mention is kept (for hovers);
+ * findings are per distinct code.
  */
 function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 	const out: HttpMessage[] = [];
@@ -67,7 +69,7 @@ function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 		const codes = [...fragment.errors, ...fragment.vendorCodes].map(m => m.code);
 		const overlapping = previous && fragment.span.start < previous.span.end;
 		if (previous && (overlapping || (fragment.span.start - previous.span.end <= REPEAT_WINDOW && codes.every(c => known.has(c))
-			&& !startsNewRecord(text, previous.span.end, fragment.span.end)))) {
+			&& nextRecordStart(text, previous.span.end, fragment.span.end) < 0))) {
 			previous.span = { start: previous.span.start, end: Math.max(previous.span.end, fragment.span.end) };
 			// Keep a bounded number of repeated mentions: enough for hovers on a stack trace, not a million.
 			if (previous.errors.length + previous.vendorCodes.length < MAX_MERGED_MENTIONS) {
@@ -86,11 +88,6 @@ function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 
 /** Mentions kept in one merged message. */
 const MAX_MERGED_MENTIONS = 200;
-
-/** A line in text(from, to) starts a new log record (a timestamp): polling logs repeat codes on purpose. */
-function startsNewRecord(text: string, from: number, to: number): boolean {
-	return nextRecordStart(text, from, to) >= 0;
-}
 
 function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
 	let at = indexWithin(text, '{', start, end);
@@ -123,21 +120,8 @@ function addProblemStatus(fragment: HttpMessage): void {
 }
 
 function hasErrorKey(text: string, start: number, end: number): boolean {
-	const key = nextErrorKey(text, start);
+	const key = searchFrom(text, ERROR_KEY, start);
 	return key !== undefined && key.end <= end;
-}
-
-let lastErrorKey: { text: string; from: number; key: Span | undefined } | undefined;
-
-/** The next error key at or after `from`, remembering the last answer like indexOfFrom. */
-function nextErrorKey(text: string, from: number): Span | undefined {
-	const last = lastErrorKey;
-	if (last && last.text === text && from >= last.from && (!last.key || last.key.start >= from)) return last.key;
-	ERROR_KEY.lastIndex = from;
-	const m = ERROR_KEY.exec(text);
-	const key = m ? { start: m.index, end: m.index + m[0].length } : undefined;
-	lastErrorKey = { text, from, key };
-	return key;
 }
 
 /**

@@ -54,6 +54,10 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 	const result: LineMentions[] = [];
 	let current: LineMentions | undefined;
 	const next = ANCHORS.map(a => findAnchor(text, a, start, end));
+	/** Moves every anchor found before `to` on to its next occurrence from `to`. */
+	const skipTo = (to: number) => {
+		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < to) next[k] = findAnchor(text, ANCHORS[k], to, end);
+	};
 	for (;;) {
 		let at = -1;
 		for (const n of next) if (n >= 0 && (at < 0 || n < at)) at = n;
@@ -67,12 +71,11 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 			wordEnd++;
 		}
 		// The next search starts after this word (an anchor at a non-word character still moves on).
-		const resume = Math.max(wordEnd, at + 1);
-		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < resume) next[k] = findAnchor(text, ANCHORS[k], resume, end);
+		skipTo(Math.max(wordEnd, at + 1));
 		if (wordEnd - wordStart < 7 || wordEnd - wordStart > 64) continue;
 		if (current && wordStart < current.line.end && current.errors.length + current.vendorCodes.length >= MAX_MENTIONS_PER_LINE) {
 			// A line made of codes (a minified dump, a hostile paste): enough for hovers, then the next line.
-			for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < current.line.end) next[k] = findAnchor(text, ANCHORS[k], current.line.end, end);
+			skipTo(current.line.end);
 			continue;
 		}
 		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog);

@@ -112,3 +112,20 @@ export interface Analysis {
 export function header(message: Pick<HttpMessage, 'headers'>, lower: string): HeaderField | undefined {
 	return message.headers.find(h => h.lower === lower);
 }
+
+/** Index of the last message (sorted by start) starting before `at`, or -1: a binary search. */
+export function lastIndexStartingBefore(messages: readonly HttpMessage[], at: number): number {
+	let lo = 0;
+	let hi = messages.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (messages[mid].span.start < at) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return found;
+}

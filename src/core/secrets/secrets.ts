@@ -172,14 +172,23 @@ export const MIN_REPEAT_LENGTH = 8;
  * mark in `text` (a token quoted again in a log line or a description is just as secret).
  */
 export function replaceSecretCopies(target: string, text: string, spans: readonly SecretSpan[], marker: (kind: SecretKind) => string): string {
+	return secretCopyReplacer(text, spans, marker)(target);
+}
+
+/** {@link replaceSecretCopies} for many targets: the secret values are collected and ordered once. */
+export function secretCopyReplacer(text: string, spans: readonly SecretSpan[], marker: (kind: SecretKind) => string): (target: string) => string {
 	const copies = new Map<string, string>();
 	for (const s of spans) {
 		const value = text.slice(s.start, s.end);
 		if (value.length >= MIN_REPEAT_LENGTH && !copies.has(value)) copies.set(value, marker(s.kind));
 	}
-	let out = target;
-	for (const [value, replacement] of [...copies].sort((a, b) => b[0].length - a[0].length)) {
-		if (out.includes(value)) out = out.split(value).join(replacement);
-	}
-	return out;
+	// Longest first, so that a secret containing another is replaced whole.
+	const ordered = [...copies].sort((a, b) => b[0].length - a[0].length);
+	return target => {
+		let out = target;
+		for (const [value, replacement] of ordered) {
+			if (out.includes(value)) out = out.split(value).join(replacement);
+		}
+		return out;
+	};
 }

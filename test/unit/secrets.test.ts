@@ -165,6 +165,27 @@ const rows: Row[] = [
 		expected: [],
 	},
 	{ name: 'placeholders in free text', input: 'set client_secret=YOUR_CLIENT_SECRET and password=*** then retry', expected: [] },
+	{
+		name: 'names and expressions in source code are not secrets',
+		input: lines(
+			'  File "/app/main.py", line 42, in <module>',
+			'    token = oauth.fetch_token(token_url, client_secret=secret, authorization_response=url)',
+			'    client = Client(client_id=cid, client_secret=self.client_secret, password=os.environ.get("PW"))',
+			'const body = { client_secret: clientSecret, code_verifier: pkce.verifier };',
+			'oauthlib.oauth2.rfc6749.errors.InvalidGrantError: (invalid_grant) Bad Request'),
+		expected: [],
+	},
+	{
+		name: 'quoted or random-looking values in code stay secrets',
+		input: lines(
+			'oauth.fetch_token(url, client_secret="hunter", password=Tr0ub4dor)',
+			'2025-01-01 12:00:00 DEBUG client_secret=QwErTyUiOpAsDfGhJk sent'),
+		expected: [
+			['client_secret', 'hunter'],
+			['password', 'Tr0ub4dor'],
+			['client_secret', 'QwErTyUiOpAsDfGhJk'],
+		],
+	},
 	{ name: 'Entra claims JSON string mentions access_token', input: ENTRA_CLAIMS_ERROR, expected: [] },
 	{ name: 'CAE claims challenge and its decoded claims', input: CLAIMS_CHALLENGE, expected: [] },
 	{ name: 'JSON "code": "invalid_grant" is an error code', input: lines('HTTP/1.1 400 Bad Request', 'Content-Type: application/json', '', '{"error":"invalid_grant","code":"invalid_grant"}'), expected: [] },

@@ -124,7 +124,10 @@ function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
 	KEY_VALUE.lastIndex = 0;
 	for (let m = KEY_VALUE.exec(slice); m; m = KEY_VALUE.exec(slice)) {
 		const start = span.start + m.index + m[0].length - m[2].length;
-		addField(out, m[1], m[2], { start, end: start + m[2].length });
+		// `f(password=s3cret)`: the closing parenthesis belongs to the call, not to the value.
+		const value = m[2].endsWith(')') && !m[2].includes('(') ? m[2].slice(0, -1) : m[2];
+		if (isCodeReference(text, start, value)) continue;
+		addField(out, m[1], value, { start, end: start + value.length });
 	}
 	AUTHORIZATION.lastIndex = 0;
 	for (let m = AUTHORIZATION.exec(slice); m; m = AUTHORIZATION.exec(slice)) {
@@ -132,6 +135,25 @@ function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
 		const start = span.start + m.index + m[0].length - m[2].length;
 		out.push({ kind: m[1].toLowerCase() === 'basic' ? 'basic_credentials' : 'bearer_token', start, end: start + m[2].length });
 	}
+}
+
+/** A name followed by property accesses, calls or indexing: `secret`, `self.client_secret`, `os.environ.get(…`. */
+const CODE_REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:[([].*)?$/;
+
+/** snake_case or camelCase made of real words (`secret`, `clientSecret`), unlike random characters. */
+const IDENTIFIER_WORDS = /^[a-z_$]+(?:[A-Z][a-z]+)*$/;
+
+/**
+ * An unquoted free-text value that reads as source code rather than a credential:
+ * `fetch_token(url, client_secret=secret)` in a traceback, `password: config.password`.
+ * A plain lower-case or camelCase name, or a dotted/called expression; quoted values are always literals.
+ */
+function isCodeReference(text: string, start: number, value: string): boolean {
+	const before = text.charCodeAt(start - 1);
+	if (before === 0x22 || before === 0x27) return false;
+	if (!CODE_REFERENCE.test(value)) return false;
+	const name = value.split(/[([]/, 1)[0];
+	return name.includes('.') || value.length !== name.length || (name.length <= 24 && IDENTIFIER_WORDS.test(name));
 }
 
 /** Sorted by offset; overlapping spans merged, keeping the more specific (earlier-found) kind. */

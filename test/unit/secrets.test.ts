@@ -179,11 +179,12 @@ const rows: Row[] = [
 		name: 'quoted or random-looking values in code stay secrets',
 		input: lines(
 			'oauth.fetch_token(url, client_secret="hunter", password=Tr0ub4dor)',
-			'2025-01-01 12:00:00 DEBUG client_secret=QwErTyUiOpAsDfGhJk sent'),
+			'2025-01-01 12:00:00 DEBUG client_secret=QwErTyUiOpAsDfGhJk sent refresh_token=v1.MWbKpL3xQz9Rt2Yc7Nf0'),
 		expected: [
 			['client_secret', 'hunter'],
 			['password', 'Tr0ub4dor'],
 			['client_secret', 'QwErTyUiOpAsDfGhJk'],
+			['refresh_token', 'v1.MWbKpL3xQz9Rt2Yc7Nf0'],
 		],
 	},
 	{ name: 'Entra claims JSON string mentions access_token', input: ENTRA_CLAIMS_ERROR, expected: [] },

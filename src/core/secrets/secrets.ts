@@ -138,7 +138,7 @@ function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
 }
 
 /** A name followed by property accesses, calls or indexing: `secret`, `self.client_secret`, `os.environ.get(…`. */
-const CODE_REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:[([].*)?$/;
+const CODE_REFERENCE = /^[A-Za-z_$]+(?:\.[A-Za-z_$]+)*(?:[([].*)?$/;
 
 /** snake_case or camelCase made of real words (`secret`, `clientSecret`), unlike random characters. */
 const IDENTIFIER_WORDS = /^[a-z_$]+(?:[A-Z][a-z]+)*$/;
@@ -146,7 +146,8 @@ const IDENTIFIER_WORDS = /^[a-z_$]+(?:[A-Z][a-z]+)*$/;
 /**
  * An unquoted free-text value that reads as source code rather than a credential:
  * `fetch_token(url, client_secret=secret)` in a traceback, `password: config.password`.
- * A plain lower-case or camelCase name, or a dotted/called expression; quoted values are always literals.
+ * Names have no digits (token segments such as `v1.MWbK3…` do); a single name must
+ * also read as words. Quoted values are always literals.
  */
 function isCodeReference(text: string, start: number, value: string): boolean {
 	const before = text.charCodeAt(start - 1);

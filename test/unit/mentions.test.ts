@@ -61,6 +61,25 @@ const rows: Row[] = [
 		input: '[mfa_required] Multifactor authentication required',
 		errors: [{ code: 'mfa_required', description: 'Multifactor authentication required' }],
 	},
+	{
+		name: 'Azure AD B2C code',
+		input: 'AADB2C90080: The provided grant has expired. Please re-authenticate and try again.',
+		vendorCodes: [{ code: 'AADB2C90080', description: 'The provided grant has expired. Please re-authenticate and try again.' }],
+	},
+	{
+		name: 'MSAL log naming the exception type before a comma',
+		input: 'Exception type: Microsoft.Identity.Client.MsalUiRequiredException , ErrorCode: invalid_grant , StatusCode: 400',
+		errors: [{ code: 'invalid_grant', description: 'StatusCode: 400' }],
+		vendorCodes: [{ code: 'MsalUiRequiredException', description: 'ErrorCode: invalid_grant , StatusCode: 400' }],
+	},
+	{ name: 'an exception caught in code is not thrown', input: '} catch (MsalUiRequiredException) {' },
+	{ name: 'an instanceof test is not thrown', input: 'if (error instanceof InteractionRequiredAuthError) {' },
+	{ name: 'a Node inspect dump keys the code as an error', input: "{ ok: false, error: 'invalid_code' }", errors: [{ code: 'invalid_code' }] },
+	{
+		name: 'oauthlib quotes the code in parentheses after the exception',
+		input: 'oauthlib.oauth2.rfc6749.errors.MissingTokenError: (missing_token) Missing access token parameter.',
+		errors: [{ code: 'MissingTokenError', description: 'missing_token) Missing access token parameter.' }, { code: 'missing_token', description: 'Missing access token parameter.' }],
+	},
 	// Generic words: reported only with an error context before them on the line.
 	{ name: 'not_found without error context', input: 'the page returned not_found for the route' },
 	// not_found is too generic for prose even after "Error:" (a 404 in any log); only structured error fields report it.
@@ -91,6 +110,17 @@ suite('scanMentions', () => {
 			for (const l of found) assert.deepEqual(l.line, { start: 0, end: row.input.length });
 		});
 	}
+
+	test('codes written as documentation are marked inProse; log lines and keyed codes are not', () => {
+		const prose = (line: string) => scanMentions(line, 0, line.length, catalog).flatMap((l) => [...l.errors, ...l.vendorCodes]).map((m) => [m.code, m.inProse ?? false]);
+		assert.deepEqual(prose('- Treat `invalid_grant` on refresh as a normal logout (#412).'), [['invalid_grant', true]]);
+		assert.deepEqual(prose('"enum": ["invalid_request", "invalid_client", "invalid_grant"]'), [['invalid_request', true], ['invalid_client', true], ['invalid_grant', true]]);
+		assert.deepEqual(prose('2024-05-01 12:00:00 ERROR refresh failed: invalid_grant'), [['invalid_grant', false]]);
+		assert.deepEqual(prose('OPError: invalid_grant (grant request is invalid)'), [['invalid_grant', false]]);
+		assert.deepEqual(prose("{ ok: false, error: 'invalid_code' }"), [['invalid_code', false]]);
+		assert.deepEqual(prose('AADSTS50076: Due to a configuration change made by your administrator'), [['AADSTS50076', false]]);
+		assert.deepEqual(prose('| `AADSTS50076` | MFA is required |'), [['AADSTS50076', true]]);
+	});
 
 	test('the context must be on the same line', () => {
 		const text = 'Error while polling\nwe slow_down here';

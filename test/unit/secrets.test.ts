@@ -176,6 +176,27 @@ const rows: Row[] = [
 		expected: [],
 	},
 	{
+		name: 'format fields, Terraform and httpYac flow names are not secrets',
+		input: lines(
+			'  + client_secret = (sensitive value)',
+			'fmt.Sprintf("device_code={deviceCode}&grant_type=x")',
+			'GET https://api.example.com/me HTTP/1.1',
+			'Authorization: oauth2 client_credentials',
+			''),
+		expected: [],
+	},
+	{
+		name: 'camelCase token keys and Vault client_token in free text',
+		input: lines(
+			'{"AuthenticationResult": {"RefreshToken": "eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.rTk9x", "accessToken": "Zq8Lm3Np6Rt9Vw2Yb5"}}',
+			'vault token: client_token=hvsQ7mX2pL9kR4tW8zB6nC1dF5'),
+		expected: [
+			['refresh_token', 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.rTk9x'],
+			['access_token', 'Zq8Lm3Np6Rt9Vw2Yb5'],
+			['access_token', 'hvsQ7mX2pL9kR4tW8zB6nC1dF5'],
+		],
+	},
+	{
 		name: 'quoted or random-looking values in code stay secrets',
 		input: lines(
 			'oauth.fetch_token(url, client_secret="hunter", password=Tr0ub4dor)',

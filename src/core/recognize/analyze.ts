@@ -123,12 +123,18 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	let previous: Pairing | undefined = before;
 	let truncated = false;
 	let rawEnd = from;
+	/** How far each fragment may look ahead for its vendor: up to the next HTTP message's line. */
+	const lookAhead = new Map<HttpMessage, number>();
 	for (const raw of httpMessages(text, from, to, text.length)) {
 		if (messages.length >= max) {
 			truncated = true;
 			break;
 		}
-		for (const fragment of fragmentsIn(text, cursor, raw.span.start, catalog)) messages.push(fragment);
+		const bound = lineStartOf(text, raw.span.start);
+		for (const fragment of fragmentsIn(text, cursor, raw.span.start, catalog)) {
+			messages.push(fragment);
+			lookAhead.set(fragment, bound);
+		}
 		const message = interpretRaw(text, raw, catalog);
 		if (message.kind === 'response' && previous?.message.kind === 'request' && !previous.separated && !text.slice(Math.max(0, previous.end), message.span.start).includes('###')) {
 			message.request = previous.message;
@@ -138,12 +144,17 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 		cursor = raw.span.end;
 		rawEnd = Math.max(rawEnd, raw.span.end);
 	}
-	if (!truncated && cursor < to) for (const fragment of fragmentsIn(text, cursor, to, catalog)) messages.push(fragment);
+	if (!truncated && cursor < to) {
+		for (const fragment of fragmentsIn(text, cursor, to, catalog)) {
+			messages.push(fragment);
+			lookAhead.set(fragment, to);
+		}
+	}
 	const kept = messages.slice(0, Math.max(0, max));
 	if (kept.length < messages.length) truncated = true;
 	addSecretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
-		settleContext(text, message, catalog, variables);
+		settleContext(text, message, catalog, variables, lookAhead.get(message));
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
@@ -234,9 +245,9 @@ function shiftOffsets(value: unknown, delta: number, moved: Set<object>): void {
 }
 
 /** Vendor and location from everything the message (and its request) shows, then the best catalog entries. */
-function settleContext(text: string, message: HttpMessage, catalog: Catalog, variables: () => ReadonlyMap<string, string>): void {
+function settleContext(text: string, message: HttpMessage, catalog: Catalog, variables: () => ReadonlyMap<string, string>, lookAhead?: number): void {
 	const request = message.request;
-	message.vendor ??= request?.vendor ?? vendorOf(text, message, variables);
+	message.vendor ??= request?.vendor ?? vendorOf(text, message, variables, lookAhead);
 	message.location ??= (message.target ? locationFromTarget(message.target) : null)
 		?? (request?.target ? locationFromTarget(request.target) : null)
 		?? (message.kind === 'fragment' ? nearbyLocation(text, message.span) : null)
@@ -274,7 +285,7 @@ function addProblemTitle(message: HttpMessage, catalog: Catalog): void {
 	}
 }
 
-function vendorOf(text: string, message: HttpMessage, variables: () => ReadonlyMap<string, string>): string | null {
+function vendorOf(text: string, message: HttpMessage, variables: () => ReadonlyMap<string, string>, lookAhead?: number): string | null {
 	const parts: string[] = [];
 	if (message.target) parts.push(message.target.includes('{{') ? expandVariables(message.target, variables()) : message.target);
 	for (const h of message.headers) {
@@ -290,8 +301,24 @@ function vendorOf(text: string, message: HttpMessage, variables: () => ReadonlyM
 	if (own) return own;
 	const from = Math.max(0, message.span.start - NEARBY_CONTEXT);
 	const before = text.slice(from, message.span.start);
-	return before.includes('%') ? nearestVendor(decoded(before)) : nearestVendorIn(text, from, message.span.start).vendor;
+	const nearest = before.includes('%') ? nearestVendor(decoded(before)) : nearestVendorIn(text, from, message.span.start).vendor;
+	return nearest ?? (lookAhead === undefined ? null : vendorAfter(text, message.span.end, lookAhead));
 }
+
+/**
+ * A vendor named shortly after a fragment, in the same log record and before
+ * the next HTTP message: a bug report that quotes the error, then the token
+ * URL it came from. (Record and message starts also bound {@link reanalyze}'s windows.)
+ */
+function vendorAfter(text: string, from: number, bound: number): string | null {
+	const limit = Math.min(bound, from + LOOK_AHEAD);
+	if (limit <= from) return null;
+	const record = nextRecordStart(text, from, limit);
+	return vendorFromText(decoded(text.slice(from, record >= 0 ? record : limit)));
+}
+
+/** How far after a fragment to look for a vendor when nothing before it names one. */
+const LOOK_AHEAD = 600;
 
 /** The endpoint kind of the last URL shortly before or in a fragment (a bug report quoting the authorize URL, then the error). */
 function nearbyLocation(text: string, span: Span): Location | null {

@@ -5,7 +5,7 @@ import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorsFromForm, resolve } from './bodyErrors';
 import { readBody } from './message';
-import type { HttpMessage } from './model';
+import type { HttpMessage, VendorCodeMention } from './model';
 
 /** The keys that make a JSON object error evidence, in one expression: one pass finds them all. */
 const ERROR_KEY = /"(?:error|errorCode|error_codes|__type|action|status)"/g;
@@ -30,7 +30,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 	const covered = new Claimed();
 	jsonFragments(text, start, end, catalog, fragments, covered);
 	for (const found of findErrorParams(text, start, end)) {
-		if (covered.overlaps(found.span)) continue;
+		if (covered.at(found.span)) continue;
 		const fragment = emptyFragment(found.span);
 		const form = errorsFromForm(text, found.params, catalog, 'query');
 		fragment.errors.push(...form.errors);
@@ -38,11 +38,11 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		fragment.form = found.params;
 		if (found.isUrl) fragment.location = 'authorization';
 		fragments.push(fragment);
-		covered.push(found.span);
+		covered.push(fragment);
 	}
 	for (const line of scanMentions(text, start, end, catalog)) {
-		const errors = line.errors.filter(e => !covered.overlaps(e.span));
-		const vendorCodes = line.vendorCodes.filter(v => !covered.overlaps(v.span));
+		const errors = line.errors.filter(e => !covered.at(e.span));
+		const vendorCodes = line.vendorCodes.filter(v => !addToCovering(covered.at(v.span), v, catalog));
 		if (!errors.length && !vendorCodes.length) continue;
 		const fragment = emptyFragment(line.line);
 		fragment.errors.push(...errors);
@@ -86,6 +86,20 @@ function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 	return out;
 }
 
+/**
+ * A vendor code inside evidence already found, which its parser missed (a log
+ * line hard-wraps a JSON body, so `error_description` breaks at the first line
+ * end and its `AADSTS7000215` is lost), joins that message. True when covered.
+ */
+function addToCovering(covering: HttpMessage | undefined, mention: VendorCodeMention, catalog: Catalog): boolean {
+	if (!covering) return false;
+	if (!covering.vendorCodes.some(v => v.code === mention.code)) {
+		covering.vendorCodes.push({ ...mention, inProse: undefined });
+		resolve(covering, catalog);
+	}
+	return true;
+}
+
 /** Mentions kept in one merged message. */
 const MAX_MERGED_MENTIONS = 200;
 
@@ -102,7 +116,7 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 			addProblemStatus(fragment);
 			if (fragment.errors.length || fragment.vendorCodes.length || fragment.status !== null) {
 				out.push(fragment);
-				covered.push(fragment.span);
+				covered.push(fragment);
 			}
 		}
 		at = indexWithin(text, '{', extent.complete ? extent.end : Math.max(at + 1, extent.end), end);
@@ -125,36 +139,38 @@ function hasErrorKey(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Non-overlapping spans already claimed by evidence, queried by binary search
+ * Non-overlapping messages already claiming their spans, queried by binary search
  * (a log of thousands of JSON lines must not make each check scan them all).
  */
 class Claimed {
-	readonly #spans: Span[] = [];
+	readonly #messages: HttpMessage[] = [];
 	#sorted = true;
 
-	push(span: Span): void {
-		const last = this.#spans[this.#spans.length - 1];
-		if (last && span.start < last.start) this.#sorted = false;
-		this.#spans.push(span);
+	push(message: HttpMessage): void {
+		const last = this.#messages[this.#messages.length - 1];
+		if (last && message.span.start < last.span.start) this.#sorted = false;
+		this.#messages.push(message);
 	}
 
-	overlaps(span: Span): boolean {
+	/** The message whose span overlaps `span`, if any. */
+	at(span: Span): HttpMessage | undefined {
 		if (!this.#sorted) {
-			this.#spans.sort((a, b) => a.start - b.start);
+			this.#messages.sort((a, b) => a.span.start - b.span.start);
 			this.#sorted = true;
 		}
 		let lo = 0;
-		let hi = this.#spans.length - 1;
+		let hi = this.#messages.length - 1;
 		let candidate = -1;
 		while (lo <= hi) {
 			const mid = (lo + hi) >> 1;
-			if (this.#spans[mid].start < span.end) {
+			if (this.#messages[mid].span.start < span.end) {
 				candidate = mid;
 				lo = mid + 1;
 			} else {
 				hi = mid - 1;
 			}
 		}
-		return candidate >= 0 && this.#spans[candidate].end > span.start;
+		const found = this.#messages[candidate];
+		return found && found.span.end > span.start ? found : undefined;
 	}
 }

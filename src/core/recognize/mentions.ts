@@ -18,6 +18,8 @@ const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 	authlete: ['action', 'authlete', 'reason'],
 };
 const CONTEXT_WINDOW = 120;
+/** Words holding an underscore: codes and identifiers, not context. */
+const CODE_WORDS = /\b[a-z0-9]*_\w*/g;
 /** Mentions kept per line. */
 const MAX_MENTIONS_PER_LINE = 200;
 
@@ -37,6 +39,7 @@ export interface LineMentions {
 const ANCHORS: ReadonlyArray<{ needle: string; back: number; anchor: string }> = [
 	{ needle: '_', back: 0, anchor: '_' },
 	{ needle: 'AADSTS', back: 0, anchor: 'AADSTS' },
+	{ needle: 'AADB2C', back: 0, anchor: 'AADB2C' },
 	{ needle: 'E0000', back: 0, anchor: 'E0000' },
 	{ needle: 'xception', back: 1, anchor: 'Exception' },
 	{ needle: 'Error', back: 0, anchor: 'Error' },
@@ -105,29 +108,64 @@ type Classified =
 function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog): Classified | undefined {
 	const word = text.slice(start, end);
 	const span = { start, end };
-	if (word.startsWith('AADSTS') && isDigits(word, 6) && word.length >= 8) {
-		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end) } };
+	if ((word.startsWith('AADSTS') || word.startsWith('AADB2C')) && isDigits(word, 6) && word.length >= 8) {
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end) } };
 	}
 	if (word.length === 8 && word.charCodeAt(0) === 69 && isDigits(word, 1) && word.startsWith('E0000')) {
-		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end) } };
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end) } };
 	}
-	// An exception name counts when it is thrown ("MsalUiRequiredException: …", AWS CLI's "(NotAuthorizedException)"), not as a type in a signature.
-	const camelException = !underscore && (word.endsWith('Exception') || word.endsWith('Error')) && (text.charCodeAt(end) === 58 || text.charCodeAt(end) === 41);
-	if (!underscore && !camelException) return undefined;
+	if (!underscore && !isThrown(text, start, end, word)) return undefined;
 	const candidates = catalog.candidates(word);
 	if (candidates.length === 0) return undefined;
 	const lower = word.toLowerCase();
-	if (NEVER_BARE.has(lower)) return undefined;
-	if (GENERIC_CODES.has(lower) && !hasErrorContext(text, start, end)) return undefined;
+	// `error: 'invalid_code'` (a Node inspect dump), `MissingTokenError: (missing_token) …` (oauthlib): keyed as an error, so no word is too generic.
+	const keyed = isKeyedAsError(text, start);
+	if (!keyed && NEVER_BARE.has(lower)) return undefined;
+	if (!keyed && GENERIC_CODES.has(lower) && !hasErrorContext(text, start, end)) return undefined;
 	const description = describeAfter(text, end);
 	const errorEntry = candidates.find(c => c.kind === 'error');
-	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description } };
+	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description, ...(keyed ? {} : prose(text, start, end)) } };
 	// Vendor codes are matched with their exact spelling, and some only next to their own context words.
 	const vendorEntry = candidates.find(c => c.kind === 'vendorCode' && c.code === word);
 	if (!vendorEntry) return undefined;
 	const needed = NAMESPACE_CONTEXT[vendorEntry.namespace];
 	if (needed && !hasErrorContext(text, start, end, needed)) return undefined;
-	return { kind: 'vendor', mention: { code: word, entry: null, span, description } };
+	return { kind: 'vendor', mention: { code: word, entry: null, span, description, ...prose(text, start, end) } };
+}
+
+/**
+ * An exception name counts when it is thrown, not when code names its type:
+ * `MsalUiRequiredException: …`, AWS CLI's `(NotAuthorizedException)`, MSAL's
+ * `Exception type: Microsoft.Identity.Client.MsalUiRequiredException , ErrorCode: …`;
+ * not `catch (MsalUiRequiredException)` or `instanceof InteractionRequiredAuthError)`.
+ */
+function isThrown(text: string, start: number, end: number, word: string): boolean {
+	if (!word.endsWith('Exception') && !word.endsWith('Error')) return false;
+	let after = end;
+	while (text.charCodeAt(after) === 32) after++;
+	const next = text.charCodeAt(after);
+	if (next === 58) return true;
+	const before = text.slice(Math.max(0, start - 40), start);
+	if (next === 41) return text.charCodeAt(start - 1) === 40 && !/(?:catch|except|instanceof|typeof|is|as)[ \t]*\($/.test(before);
+	return next === 44 && /type[ \t]*[:=][ \t]*[\w.]*$/i.test(before);
+}
+
+/** The word is quoted after an error key or an exception: `error: '…`, `"error"="…`, `Error: (…`. */
+function isKeyedAsError(text: string, start: number): boolean {
+	return /error["']?[ \t]*[:=][ \t]*[("'`]$/i.test(text.slice(Math.max(0, start - 16), start));
+}
+
+/**
+ * `{ inProse: true }` for a code written as documentation: in single backticks
+ * (Markdown), or neither shaped like an error message nor near an error word
+ * (a changelog entry, an `enum` list of codes). Its findings are hints; hovers
+ * are unchanged.
+ */
+function prose(text: string, start: number, end: number): { inProse?: true } {
+	if (text.charCodeAt(start - 1) === 96 && text.charCodeAt(end) === 96) return { inProse: true };
+	// `AADSTS50076: Due to…`, `(invalid_grant)`: the shape of an error message.
+	const messageShape = text.charCodeAt(end) === 58 || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41);
+	return messageShape || hasErrorContext(text, start, end) ? {} : { inProse: true };
 }
 
 function isDigits(word: string, from: number): boolean {
@@ -138,7 +176,11 @@ function isDigits(word: string, from: number): boolean {
 	return true;
 }
 
-/** "error", "failed", "oauth"… near the code on the same line, or `[code]` brackets. */
+/**
+ * "error", "failed", "oauth"… near the code on the same line, or `[code]` brackets.
+ * Other codes on the line are no context (`invalid_client` does not make
+ * `invalid_grant` an error in a list of codes).
+ */
 function hasErrorContext(text: string, start: number, end: number, words: readonly string[] = CONTEXT_WORDS): boolean {
 	if (text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93) return true;
 	let from = start;
@@ -153,7 +195,7 @@ function hasErrorContext(text: string, start: number, end: number, words: readon
 		if (c === 10 || c === 13) break;
 		to++;
 	}
-	const around = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase();
+	const around = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase().replace(CODE_WORDS, ' ');
 	return words.some(w => around.includes(w));
 }
 

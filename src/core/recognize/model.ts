@@ -22,6 +22,8 @@ export interface ErrorMention {
 	uriSpan?: Span;
 	/** For unknown codes: the closest known one. */
 	suggestion?: string;
+	/** Written as documentation (backticks, no error word on the line): its findings are hints. */
+	inProse?: true;
 }
 
 /** A vendor's own code: AADSTS…, E0000…, an AWS exception name, an Authlete action. */
@@ -31,6 +33,8 @@ export interface VendorCodeMention {
 	span: Span;
 	/** Text next to the code that describes it (for cause matching). */
 	description?: string;
+	/** Written as documentation (backticks, no error word on the line): its findings are hints. */
+	inProse?: true;
 }
 
 /** A fact worth quoting to support: trace ids, correlation ids, timestamps. */

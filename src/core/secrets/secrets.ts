@@ -15,7 +15,7 @@ const SECRET_FIELDS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKin
 	['password', 'password'], ['subject_token', 'subject_token'], ['actor_token', 'subject_token'],
 	['registration_access_token', 'registration_token'], ['mfa_token', 'mfa_token'],
 	['api_key', 'api_key'], ['apikey', 'api_key'], ['session_token', 'access_token'],
-	['private_key', 'private_key'], ['x-api-key', 'api_key'],
+	['private_key', 'private_key'], ['x-api-key', 'api_key'], ['client_token', 'access_token'],
 ]);
 
 /** Fields whose short values are still secrets; for the others a value needs at least 8 characters. */
@@ -82,6 +82,8 @@ function addHeader(text: string, out: SecretSpan[], lower: string, value: Span):
 		const space = raw.indexOf(' ');
 		if (space < 0) return;
 		const scheme = raw.slice(0, space).toLowerCase();
+		// httpYac's `Authorization: oauth2 client_credentials` names a flow for the client to run, not a credential.
+		if (scheme === 'oauth2' || scheme === 'openid') return;
 		const credStart = value.start + space + 1 + (raw.length - space - 1 - raw.slice(space + 1).trimStart().length);
 		const credential = text.slice(credStart, value.end);
 		if (isPlaceholder(credential) || credential.length < 4) return;
@@ -114,7 +116,7 @@ function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
 	}
 }
 
-const KEY_VALUE = /\b(access_token|refresh_token|id_token|client_secret|clientsecret|client-secret|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;<>]{4,4096})/gi;
+const KEY_VALUE = /\b(access_token|accesstoken|refresh_token|refreshtoken|id_token|idtoken|client_secret|clientsecret|client-secret|client_token|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;<>]{4,4096})/gi;
 
 const AUTHORIZATION = /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(basic|bearer|dpop)[ \t]+([A-Za-z0-9._~+/=-]{8,8192})/gi;
 

@@ -382,7 +382,7 @@ function isEnclosed(v: string, open: string, close: string): boolean {
 	return v.length > open.length + close.length - 1 && v.startsWith(open) && v.endsWith(close);
 }
 
-/** `{{x}}`, `${x}`, `$(x)`, `$x`, `%x%`, `<x>`, `[x]`, or a value with a `{{…}}` / `${…}` inside. */
+/** `{{x}}`, `${x}`, `$(x)`, `$x`, `%x%`, `<x>`, `[x]`, `{x}`, `(x`, or a value with a `{{…}}` / `${…}` inside. */
 function isTemplate(v: string): boolean {
 	const inner = v.slice(1, -1);
 	if (isEnclosed(v, '<', '>') && !/[<>]/.test(inner)) {
@@ -392,6 +392,10 @@ function isTemplate(v: string): boolean {
 		return true;
 	}
 	if (isEnclosed(v, '%', '%') && inner.length > 0 && !/[%\s]/.test(inner)) {
+		return true;
+	}
+	// A name in braces (a Go or Python format field, `{deviceCode}`), Terraform's `(sensitive value)`.
+	if ((isEnclosed(v, '{', '}') && isIdentifier(inner)) || (v.startsWith('(') && isIdentifier(v.slice(1).replace(/\)$/, '')))) {
 		return true;
 	}
 	if (v.startsWith('$') && (isIdentifier(v.slice(1)) || isEnclosed(v, '$(', ')'))) {

@@ -224,6 +224,14 @@ const examples: Example[] = [
 		explain: [{ code: 'use_dpop_nonce', after: 'HTTP/1.1 400', says: /DPoP-Nonce/ }],
 	},
 	{
+		file: 'duende-invalid-client.txt',
+		errorCodes: ['invalid_client'],
+		errors: [{ code: 'invalid_client', entry: 'duende.invalid_client', status: 400, vendor: 'duende', source: 'json' }],
+		vendors: ['duende'],
+		secrets: [],
+		explain: [{ code: 'invalid_client', says: /Sha256|hash/ }],
+	},
+	{
 		file: 'entra-claims-challenge.txt',
 		errorCodes: ['insufficient_claims'],
 		errors: [{ code: 'insufficient_claims', entry: 'entra.insufficient_claims', status: 401, vendor: 'entra', location: 'resource', source: 'challenge' }],
@@ -436,6 +444,33 @@ const examples: Example[] = [
 			assert.equal(response?.status, 401);
 			assert.equal(response?.location, 'management');
 		},
+	},
+	{
+		file: 'ory-hydra-errors.txt',
+		errorCodes: ['invalid_client', 'request_forbidden'],
+		errors: [
+			{ code: 'invalid_client', entry: 'ory.invalid_client', status: 401, vendor: 'ory', source: 'json' },
+			{ code: 'request_forbidden', entry: 'ory.request_forbidden', status: null },
+		],
+		vendors: ['ory'],
+		findings: [{ rule: RuleId.missingWwwAuthenticate, count: 1 }],
+		secrets: [],
+		explain: [
+			{ code: 'invalid_client', says: /token_endpoint_auth_method/ },
+			{ code: 'request_forbidden', says: /localhost/ },
+		],
+	},
+	{
+		file: 'ping-token-and-api-errors.txt',
+		errorCodes: ['invalid_grant'],
+		errors: [{ code: 'invalid_grant', entry: 'ping.invalid_grant', status: 400, vendor: 'ping', location: 'token', description: 'unknown, invalid, or expired refresh token' }],
+		vendorCodes: { INVALID_DATA: 'ping.INVALID_DATA' },
+		vendors: ['ping'],
+		secrets: [],
+		explain: [
+			{ code: 'invalid_grant', says: /new refresh token/ },
+			{ code: 'INVALID_DATA', says: /details/ },
+		],
 	},
 	{
 		file: 'redirect-errors.txt',

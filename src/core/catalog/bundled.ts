@@ -4,6 +4,7 @@ import akoya from './data/akoya.json';
 import auth0 from './data/auth0.json';
 import authlete from './data/authlete.json';
 import cognito from './data/cognito.json';
+import duende from './data/duende.json';
 import entra from './data/entra.json';
 import github from './data/github.json';
 import google from './data/google.json';
@@ -12,6 +13,8 @@ import keycloak from './data/keycloak.json';
 import libraries from './data/libraries.json';
 import oauth from './data/oauth.json';
 import okta from './data/okta.json';
+import ory from './data/ory.json';
+import ping from './data/ping.json';
 import salesforce from './data/salesforce.json';
 import slack from './data/slack.json';
 
@@ -23,5 +26,5 @@ import slack from './data/slack.json';
  */
 export const bundledCatalogFiles: readonly CatalogFile[] = [
 	oauth, http, entra, okta, auth0, google, github, keycloak, cognito, salesforce, slack,
-	authlete, akoya, aicrisk, libraries,
+	authlete, akoya, aicrisk, duende, ping, ory, libraries,
 ] as unknown as CatalogFile[];

@@ -16,6 +16,9 @@ const VENDOR_HINTS: ReadonlyArray<readonly [string, string]> = [
 	['authlete.com', 'authlete'],
 	['akoya.com', 'akoya'],
 	['aicrisk.com', 'aicrisk'],
+	['duendesoftware.com', 'duende'], ['duende.identityserver', 'duende'], ['identityserver4', 'duende'],
+	['.pingone.', 'ping'], ['pingidentity.com', 'ping'], ['/as/token.oauth2', 'ping'], ['/as/authorization.oauth2', 'ping'], ['pingfederate', 'ping'],
+	['.oryapis.com', 'ory'], ['error_hint', 'ory'],
 ];
 
 /** The vendor that a URL, header value or body fragment points at, if any. */

@@ -16,6 +16,7 @@ const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid
 /** Namespaces whose codes are common identifiers elsewhere (BAD_REQUEST): they need their own context words. */
 const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 	authlete: ['action', 'authlete', 'reason'],
+	ping: ['"code"', 'code:', 'code=', 'pingone'],
 };
 const CONTEXT_WINDOW = 120;
 /** Words holding an underscore: codes and identifiers, not context. */

@@ -52,6 +52,15 @@ const VENDOR_CODES: [vendor: string, code: string][] = [
 	['duende', 'invalid_client'], ['duende', 'unauthorized_client'], ['duende', 'invalid_grant'], ['duende', 'unsupported_grant_type'],
 	['ping', 'invalid_client'], ['ping', 'invalid_grant'], ['ping', 'INVALID_DATA'], ['ping', 'ACCESS_FAILED'], ['ping', 'REQUEST_LIMITED'],
 	['ory', 'invalid_client'], ['ory', 'invalid_grant'], ['ory', 'request_forbidden'], ['ory', 'request_unauthorized'], ['ory', 'invalid_state'],
+	['entra', 'AADSTS700081'], ['entra', 'AADB2C90080'], ['entra', 'AADB2C90077'], ['entra', 'AADB2C90118'], ['entra', 'AADB2C90091'],
+	['entra', 'AADB2C90006'], ['entra', 'AADB2C90079'], ['entra', 'AADB2C90117'], ['entra', 'AADB2C90057'], ['entra', 'AADB2C99002'],
+	['entra', 'AADB2C90085'], ['entra', 'AADB2C90088'], ['entra', 'AADB2C90129'], ['entra', 'AADB2C90205'], ['entra', 'AADB2C90289'], ['entra', 'AADB2C90273'],
+	['okta', 'E0000079'], ['okta', 'E0000064'], ['okta', 'E0000068'], ['okta', 'E0000069'], ['okta', 'E0000080'], ['okta', 'E0000082'],
+	['okta', 'E0000105'], ['okta', 'E0000119'],
+	['google', 'invalid_rapt'],
+	['keycloak', 'CODE_TO_TOKEN_ERROR'], ['keycloak', 'REFRESH_TOKEN_ERROR'], ['keycloak', 'LOGIN_ERROR'], ['keycloak', 'CLIENT_LOGIN_ERROR'],
+	['keycloak', 'INTROSPECT_TOKEN_ERROR'], ['keycloak', 'TOKEN_EXCHANGE_ERROR'], ['keycloak', 'USER_INFO_REQUEST_ERROR'], ['keycloak', 'invalid_token'],
+	['auth0', 'feacft'], ['auth0', 'feccft'], ['auth0', 'fertft'], ['auth0', 'ferrt'], ['auth0', 'fepft'], ['auth0', 'fsa'],
 ];
 
 const HTTP_STATUSES = ['400', '401', '403', '404', '405', '413', '429', '500', '502', '503', '504'];

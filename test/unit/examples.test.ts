@@ -378,6 +378,7 @@ const examples: Example[] = [
 		// The Keycloak event log line names the same failure by its event error (EXPECTED.md mentions it).
 		errorCodes: ['invalid_client_credentials', 'unauthorized_client'],
 		errors: [{ code: 'unauthorized_client', entry: 'keycloak.unauthorized_client', status: 401, vendor: 'keycloak', description: 'Invalid client or Invalid client credentials' }],
+		vendorCodes: { CLIENT_LOGIN_ERROR: 'keycloak.CLIENT_LOGIN_ERROR' },
 		vendors: ['keycloak'],
 		secrets: [{ value: 'M9EReYFParnWammTTcGVJl9kMm0CBdyp', kind: 'client_secret' }],
 	},
@@ -476,13 +477,13 @@ const examples: Example[] = [
 		file: 'redirect-errors.txt',
 		errorCodes: ['access_denied', 'invalid_scope', 'login_required'],
 		errors: [
-			{ code: 'access_denied', status: null, location: 'authorization', source: 'query', description: 'The resource owner or authorization server denied the request.' },
+			{ code: 'access_denied', status: null, vendor: 'okta', location: 'authorization', source: 'query', description: 'The resource owner or authorization server denied the request.' },
 			{ code: 'login_required', entry: 'oidc.login_required', status: null, vendor: 'entra', location: 'authorization', after: '2) Silent renew' },
 			{ code: 'invalid_scope', entry: 'oauth.invalid_scope', status: null, vendor: 'keycloak', description: 'Invalid scopes: openid profile orders:admin' },
 			{ code: 'login_required', entry: 'oidc.login_required', status: null, vendor: 'keycloak', location: 'authorization', after: '4) Same user' },
 		],
 		vendorCodes: { AADSTS50058: 'entra.AADSTS50058' },
-		vendors: ['entra', 'keycloak'],
+		vendors: ['entra', 'keycloak', 'okta'],
 		secrets: [],
 		check: (text, analysis) => {
 			const entra = analysis.messages.find(m => m.vendorCodes.some(v => v.code === 'AADSTS50058'))!;

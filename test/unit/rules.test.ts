@@ -56,6 +56,13 @@ const BASIC_AND_SECRET_LAST = tokenPost(['Authorization: Basic YXBwOnMzY3IzdA=='
 const SECRET_IN_QUERY = lines(`POST ${AS}?client_id=app&client_secret=9b71e65258fcb70274b674354b9c61ed HTTP/1.1`, 'Content-Type: application/x-www-form-urlencoded', '', 'grant_type=client_credentials');
 const TOKEN_RESPONSE = response('200 OK', ['Content-Type: application/json'], '{"access_token":"AbCdEf0123456789xyz","token_type":"Bearer","expires_in":3600}');
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+const jsonPost = (target: string, body: string, headers: string[] = []): string => lines(`POST ${target} HTTP/1.1`, ...headers, 'Content-Type: application/json', '', body);
+const IMDS_GET = lines('GET http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net', 'Metadata: true', '');
+const IMDS_PAIR = lines(IMDS_GET, response('200 OK', ['Content-Type: application/json'], '{"access_token":"AbCdEf0123456789xyz","expires_in":"86398","token_type":"Bearer"}'));
+const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+const NEST_404 = lines('GET http://localhost:3000/api/v1/orderz?limit=10', 'Accept: application/json', '', response('404 Not Found', ['Content-Type: application/json'], '{"message":"Cannot GET /api/v1/orderz?limit=10","error":"Not Found","statusCode":404}'));
+const SPRING_500 = response('500 ', ['Content-Type: application/json'], '{"timestamp":"2025-10-14T08:22:31.120+00:00","status":500,"error":"Internal Server Error","path":"/api/cart/summary"}');
+const COUCH_404 = response('404 Object Not Found', ['Content-Type: application/json', 'Server: CouchDB/3.4.2 (Erlang OTP/25)'], '{"error":"not_found","reason":"missing"}');
 const SNIPPET_GRANT = /^grant_type=\$\{1\|[^}]*authorization_code[^}]*client_credentials[^}]*\|\}&$/;
 
 const rows: Row[] = [
@@ -73,6 +80,12 @@ const rows: Row[] = [
 		expected: [{ severity: 'information', at: 'slow_down', entryId: 'oauth.slow_down' }],
 	},
 	{ rule: RuleId.recognizedError, name: 'an unknown code is not recognised', input: jsonError('400 Bad Request', '{"error":"invalid_grand"}'), expected: [] },
+	{ rule: RuleId.recognizedError, name: 'CouchDB not_found is not the OpenID Federation code', input: COUCH_404, expected: [] },
+	{
+		rule: RuleId.recognizedError, name: 'not_found with federation context is the OpenID Federation code',
+		input: jsonError('404 Not Found', '{"error":"not_found","error_description":"Entity https://rp.example.com is not a subordinate of this authority"}'),
+		expected: [{ severity: 'error', at: 'not_found', entryId: 'federation.not_found' }],
+	},
 
 	// vendor-code
 	{
@@ -90,6 +103,19 @@ const rows: Row[] = [
 	{ rule: RuleId.httpStatus, name: '503 with no body', input: 'HTTP/1.1 503 Service Unavailable\n', expected: [{ severity: 'warning', at: '503' }] },
 	{ rule: RuleId.httpStatus, name: 'not when the body has a recognised code', input: jsonError('400 Bad Request', '{"error":"invalid_grant"}'), expected: [] },
 	{ rule: RuleId.httpStatus, name: 'not for 200', input: 'HTTP/1.1 200 OK\nContent-Type: text/plain\n\nhello', expected: [] },
+	{ rule: RuleId.httpStatus, name: 'NestJS 404 of an API route is information', input: NEST_404, expected: [{ severity: 'information', at: '404', after: STATUS }] },
+	{ rule: RuleId.httpStatus, name: 'Spring Boot 500 body is information', input: SPRING_500, expected: [{ severity: 'information', at: '500', after: STATUS }] },
+	{ rule: RuleId.httpStatus, name: 'CouchDB 404 falls back to the status, as information', input: COUCH_404, expected: [{ severity: 'information', at: '404', after: STATUS }] },
+	{
+		rule: RuleId.httpStatus, name: '404 from the token endpoint is a warning',
+		input: lines(formPost('grant_type=client_credentials'), '', response('404 Not Found', ['Content-Type: text/html'], '<html><body>Not Found</body></html>')),
+		expected: [{ severity: 'warning', at: '404', after: STATUS }],
+	},
+	{
+		rule: RuleId.httpStatus, name: '403 with a Bearer challenge is a warning',
+		input: response('403 Forbidden', ['WWW-Authenticate: Bearer realm="api"', 'Content-Type: application/json'], '{"message":"denied"}'),
+		expected: [{ severity: 'warning', at: '403', after: STATUS }],
+	},
 
 	// unknown-code
 	{
@@ -100,6 +126,17 @@ const rows: Row[] = [
 		}],
 	},
 	{ rule: RuleId.unknownCode, name: 'known code', input: jsonError('400 Bad Request', '{"error":"invalid_grant"}'), expected: [] },
+	{ rule: RuleId.unknownCode, name: 'NestJS reason phrase in "error"', input: NEST_404, expected: [] },
+	{ rule: RuleId.unknownCode, name: 'Spring Boot reason phrase in "error"', input: SPRING_500, expected: [] },
+	{ rule: RuleId.unknownCode, name: 'NestJS one-word reason phrase in "error"', input: jsonError('403 Forbidden', '{"statusCode":403,"message":"Forbidden resource","error":"Forbidden"}'), expected: [] },
+	{ rule: RuleId.unknownCode, name: 'errorCode SUCCESS', input: '{\n  "errorCode": "SUCCESS",\n  "msg": "ok",\n  "data": {"id": 7781}\n}', expected: [] },
+	{ rule: RuleId.unknownCode, name: 'nested errorCode Success (Azure Monitor)', input: '{"cost":0,"value":[{"id":"/subscriptions/x/metrics/Requests","unit":"Count","errorCode":"Success"}],"namespace":"Microsoft.Web/sites"}', expected: [] },
+	{ rule: RuleId.unknownCode, name: 'CouchDB not_found without federation context', input: COUCH_404, expected: [] },
+	{ rule: RuleId.unknownCode, name: 'errorCode that names a failure', input: jsonError('400 Bad Request', '{"errorCode":"ACCOUNT_LOCKED_OUT","message":"Too many attempts"}'), expected: [{ severity: 'warning', at: 'ACCOUNT_LOCKED_OUT' }] },
+	{
+		rule: RuleId.unknownCode, name: 'an RFC 6749 error object keeps its code whatever its shape',
+		input: jsonError('400 Bad Request', '{"error":"Bad Thing","error_description":"Something broke"}'), expected: [{ severity: 'warning', at: 'Bad Thing' }],
+	},
 
 	// status-mismatch
 	{
@@ -162,6 +199,15 @@ const rows: Row[] = [
 		rule: RuleId.missingNoStore, name: 'token response with Cache-Control: no-store',
 		input: response('200 OK', ['Content-Type: application/json', 'Cache-Control: no-store'], '{"access_token":"AbCdEf0123456789xyz","token_type":"Bearer"}'), expected: [],
 	},
+	{ rule: RuleId.missingNoStore, name: 'Azure IMDS answer to its request', input: IMDS_PAIR, expected: [] },
+	{
+		rule: RuleId.missingNoStore, name: 'GCP metadata server answer (Metadata-Flavor)',
+		input: response('200 OK', ['Metadata-Flavor: Google', 'Content-Type: application/json'], '{"access_token":"AbCdEf0123456789xyz","expires_in":3599,"token_type":"Bearer"}'), expected: [],
+	},
+	{
+		rule: RuleId.missingNoStore, name: 'token response to an OAuth token request',
+		input: lines(formPost('grant_type=client_credentials'), '', TOKEN_RESPONSE), expected: [{ severity: 'warning', at: 'HTTP/1.1 200 OK' }],
+	},
 
 	// invalid-error-chars
 	{
@@ -203,6 +249,14 @@ const rows: Row[] = [
 	// support-ids
 	{ rule: RuleId.supportIds, name: 'Entra trace_id and correlation_id', input: jsonError('401 Unauthorized', ENTRA_BODY), expected: [{ severity: 'information', at: '0a1b2c3d-1111-2222-3333-444455556666' }] },
 	{ rule: RuleId.supportIds, name: 'no ids', input: jsonError('400 Bad Request', '{"error":"invalid_client"}'), expected: [] },
+	{ rule: RuleId.supportIds, name: 'a request id in a 200 success envelope', input: jsonError('200 OK', '{"requestId":"b7c2e1f0-4d3a-4e8b-9c1f-2a3b4c5d6e7f","code":0,"message":"success"}'), expected: [] },
+	{ rule: RuleId.supportIds, name: 'a request_id in a pasted success body', input: '{"expiration":"2025-10-14T14:12:40Z","link_token":"link-sandbox-4f1c","request_id":"Xk2u9Wq1Vb7Tn3M"}', expected: [] },
+	{ rule: RuleId.supportIds, name: 'a request id in a 500', input: jsonError('500 Internal Server Error', '{"requestId":"b7c2e1f0-4d3a-4e8b-9c1f-2a3b4c5d6e7f","message":"boom"}'), expected: [{ severity: 'information', at: 'b7c2e1f0-4d3a-4e8b-9c1f-2a3b4c5d6e7f' }] },
+	{
+		rule: RuleId.supportIds, name: 'a pasted problem whose status is an error',
+		input: '{"type":"about:blank","title":"Service Unavailable","status":503,"traceId":"00-de61877dd04ebafff7c1676b5b6e9532-5debd224217a8b45-00"}',
+		expected: [{ severity: 'information', at: '00-de61877dd04ebafff7c1676b5b6e9532-5debd224217a8b45-00' }],
+	},
 
 	// token-request-get
 	{
@@ -211,6 +265,12 @@ const rows: Row[] = [
 	},
 	{ rule: RuleId.tokenRequestGet, name: 'POST to /oauth2/token', input: formPost('grant_type=client_credentials'), expected: [] },
 	{ rule: RuleId.tokenRequestGet, name: 'GET to /userinfo', input: 'GET https://as.example.com/userinfo HTTP/1.1\nAuthorization: Bearer {{token}}\n', expected: [] },
+	{ rule: RuleId.tokenRequestGet, name: 'GET to /oauth2/token without parameters', input: `GET ${AS} HTTP/1.1\nHost: as.example.com\n`, expected: [{ severity: 'error', at: 'GET' }] },
+	{ rule: RuleId.tokenRequestGet, name: 'GET to /api/token/refresh with a grant', input: 'GET https://legacy.example.com/api/token/refresh?grant_type=refresh_token&refresh_token={{rt}} HTTP/1.1\n', expected: [{ severity: 'error', at: 'GET' }] },
+	{ rule: RuleId.tokenRequestGet, name: 'Azure IMDS (Metadata: true)', input: IMDS_GET, expected: [] },
+	{ rule: RuleId.tokenRequestGet, name: 'GCP metadata server (Metadata-Flavor)', input: 'GET http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token\nMetadata-Flavor: Google\n', expected: [] },
+	{ rule: RuleId.tokenRequestGet, name: 'Docker registry token service', input: 'GET https://auth.docker.io/token?service=registry.docker.io&scope=repository:library/alpine:pull HTTP/1.1\nHost: auth.docker.io\n', expected: [] },
+	{ rule: RuleId.tokenRequestGet, name: 'Vault token lookup', input: 'GET https://vault.example.com:8200/v1/auth/token/lookup-self\nX-Vault-Token: {{childToken}}\n', expected: [] },
 
 	// token-request-not-form
 	{
@@ -229,6 +289,23 @@ const rows: Row[] = [
 		}],
 	},
 	{ rule: RuleId.tokenRequestNotForm, name: 'form body', input: formPost('grant_type=client_credentials&client_id=app'), expected: [] },
+	{
+		rule: RuleId.tokenRequestNotForm, name: 'JSON grant to a token path that is not the last segment',
+		input: jsonPost('https://legacy.example.com/api/token/refresh', '{"grant_type":"refresh_token","refresh_token":"{{rt}}"}'), expected: [{ severity: 'error', at: '{"grant_type":"refresh_token","refresh_token":"{{rt}}"}' }],
+	},
+	{ rule: RuleId.tokenRequestNotForm, name: 'simplejwt login (/api/token/)', input: jsonPost('http://localhost:8000/api/token/', '{"username": "dana", "password": "{{password}}"}'), expected: [] },
+	{ rule: RuleId.tokenRequestNotForm, name: 'simplejwt refresh (/api/token/refresh/)', input: jsonPost('http://localhost:8000/api/token/refresh/', '{"refresh": "{{refresh}}"}'), expected: [] },
+	{
+		rule: RuleId.tokenRequestNotForm, name: 'Kubernetes TokenRequest',
+		input: jsonPost('https://k8s.example.com:6443/api/v1/namespaces/ci/serviceaccounts/deployer/token', '{"apiVersion":"authentication.k8s.io/v1","kind":"TokenRequest","spec":{"expirationSeconds":3600}}'), expected: [],
+	},
+	{ rule: RuleId.tokenRequestNotForm, name: 'Vault token create', input: jsonPost('https://vault.example.com:8200/v1/auth/token/create', '{"policies":["ci"],"ttl":"1h"}'), expected: [] },
+	{ rule: RuleId.tokenRequestNotForm, name: 'Plaid link token', input: jsonPost('https://sandbox.plaid.com/link/token/create', '{"client_id":"{{id}}","secret":"{{secret}}","client_name":"Budget"}'), expected: [] },
+	{ rule: RuleId.tokenRequestNotForm, name: 'GitHub token check', input: jsonPost('https://api.github.com/applications/{{ghClientId}}/token', '{"access_token":"{{userToken}}"}', ['Authorization: Basic {{basic}}']), expected: [] },
+	{
+		rule: RuleId.tokenRequestNotForm, name: 'Auth0 documents JSON token requests',
+		input: jsonPost('https://tenant.eu.auth0.com/oauth/token', '{"client_id":"{{id}}","client_secret":"{{secret}}","audience":"https://api.example.com","grant_type":"client_credentials"}'), expected: [],
+	},
 
 	// missing-grant-type
 	{
@@ -243,6 +320,18 @@ const rows: Row[] = [
 		expected: [{ severity: 'error', at: 'authorization_cod', edits: ['authorization_code'], fixed: GRANT_TYPO.replace('authorization_cod&', 'authorization_code&') }],
 	},
 	{ rule: RuleId.unknownGrantType, name: 'authorization_code', input: GRANT_TYPO.replace('authorization_cod&', 'authorization_code&'), expected: [] },
+	{ rule: RuleId.unknownGrantType, name: 'OpenID4VCI pre-authorized_code', input: formPost(`grant_type=${PRE_AUTH}&pre-authorized_code={{code}}&tx_code={{tx}}`), expected: [] },
+	{
+		rule: RuleId.unknownGrantType, name: 'a misspelled registered URI grant is a hint',
+		input: formPost('grant_type=urn:ietf:params:oauth:grant-type:device-code&device_code={{dc}}&client_id=app'),
+		expected: [{ severity: 'hint', at: 'urn:ietf:params:oauth:grant-type:device-code', edits: ['urn:ietf:params:oauth:grant-type:device_code'] }],
+	},
+	{
+		rule: RuleId.unknownGrantType, name: 'an unregistered urn:ietf grant is a hint',
+		input: formPost('grant_type=urn:ietf:params:oauth:grant-type:something-new&client_id=app'),
+		expected: [{ severity: 'hint', at: 'urn:ietf:params:oauth:grant-type:something-new' }],
+	},
+	{ rule: RuleId.unknownGrantType, name: 'a vendor extension grant (absolute URI)', input: formPost('grant_type=http://auth0.com/oauth/grant-type/password-realm&username=u&password={{p}}&realm=db'), expected: [] },
 
 	// missing-parameter
 	{
@@ -262,6 +351,10 @@ const rows: Row[] = [
 		expected: [{ severity: 'error', at: 'grant_type=urn:ietf:params:oauth:grant-type:device_code', edits: ['&device_code=${1:device_code}'], snippet: true }],
 	},
 	{ rule: RuleId.missingParameter, name: 'complete authorization_code request', input: GRANT_TYPO.replace('authorization_cod&', 'authorization_code&'), expected: [] },
+	{
+		rule: RuleId.missingParameter, name: 'pre-authorized_code grant without pre-authorized_code', input: formPost(`grant_type=${PRE_AUTH}&tx_code=1234`),
+		expected: [{ severity: 'error', at: `grant_type=${PRE_AUTH}`, edits: ['&pre-authorized_code=${1:pre-authorized_code}'], snippet: true }],
+	},
 
 	// multiple-client-auth
 	{

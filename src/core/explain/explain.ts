@@ -162,7 +162,9 @@ export function renderExplanation(explanation: Explanation, level = 2): string {
  * `secrets`: every secret of the analysis (default: those of `messages`), redacted wherever quoted.
  */
 export function renderReport(text: string, messages: readonly HttpMessage[], catalog: Catalog = bundledCatalog(), secrets: readonly SecretSpan[] = messages.flatMap(m => m.secrets)): string {
-	const relevant = messages.filter(hasContent);
+	const reported = messages.filter(hasContent);
+	// Asked about documentation only (a changelog line, a table of codes): explain the codes it names.
+	const relevant = reported.length ? reported : messages.filter(m => m.errors.length || m.vendorCodes.length);
 	if (!relevant.length) return '# Token Error Help\n\nNo OAuth or OpenID Connect error, HTTP error response or secret was found in this text.\n';
 	const parts = ['# Token Error Help', ''];
 	for (const m of relevant) {
@@ -172,9 +174,9 @@ export function renderReport(text: string, messages: readonly HttpMessage[], cat
 	return parts.join('\n');
 }
 
-/** A message worth reporting: it has an error, a vendor code, a finding or a secret. */
+/** A message worth reporting: a finding, a secret, or an error or vendor code not merely written as documentation. */
 export function hasContent(m: HttpMessage): boolean {
-	return m.errors.length > 0 || m.vendorCodes.length > 0 || m.findings.length > 0 || m.secrets.length > 0;
+	return m.findings.length > 0 || m.secrets.length > 0 || m.errors.some(e => !e.inProse) || m.vendorCodes.some(v => !v.inProse);
 }
 
 /** Line starts of the last text asked about, so that numbering many messages stays linear. */

@@ -252,7 +252,8 @@ function settleContext(text: string, message: HttpMessage, catalog: Catalog, var
 		?? (request?.target ? locationFromTarget(request.target) : null)
 		?? (message.kind === 'fragment' ? nearbyLocation(text, message.span) : null)
 		?? (message.challenges.some(c => c.challenges.some(ch => ch.params.some(p => p.name === 'error'))) ? 'resource' : null);
-	if (message.vendorCodes.some(v => v.code.startsWith('AADSTS'))) message.vendor ??= 'entra';
+	if (message.vendorCodes.some(v => v.code.startsWith('AADSTS') || v.code.startsWith('AADB2C'))) message.vendor ??= 'entra';
+	if (message.vendorCodes.some(v => v.code.startsWith('E0000'))) message.vendor ??= 'okta';
 	const context = { vendor: message.vendor, location: message.location };
 	addProblemTitle(message, catalog);
 	for (const e of message.errors) {

@@ -22,9 +22,16 @@ const FACT_KEYS: ReadonlyArray<readonly [string, string, boolean]> = [
 ];
 
 /** Keys that mark an object as an error object. */
-const ERROR_OBJECT_KEYS = ['error', 'errorCode', '__type', 'action', 'error_codes[]', 'reason'];
+const ERROR_OBJECT_KEYS = ['error', 'errorCode', '__type', 'action', 'error_codes[]', 'reason', 'log_id'];
 /** At most this many nested error objects are read from one body. */
 const MAX_ERROR_OBJECTS = 20;
+
+/** `error` / `errorCode` values that say nothing failed (`{"errorCode":"SUCCESS"}`, Azure Monitor's `"Success"`). */
+const SUCCESS_VALUES = new Set(['success', 'succeeded', 'ok', '0', 'none']);
+/** One-word HTTP reason phrases that frameworks put in `error` (NestJS `"error":"Forbidden"`). */
+const REASON_PHRASES = new Set(['unauthorized', 'forbidden', 'conflict', 'gone', 'found', 'created', 'accepted']);
+/** Words that show an OpenID Federation context in a body's keys or values. */
+const FEDERATION_WORDS = ['federation', 'entity', 'trust_mark', 'trust mark', 'trust_anchor', 'trust anchor', 'trust_chain', 'trust chain', 'subordinate', 'authority_hints', 'metadata_policy'];
 
 /**
  * Reads the error fields of a JSON body (OAuth, problem+json, Entra, Okta, AWS,
@@ -43,8 +50,42 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 		if (prefixes.length >= MAX_ERROR_OBJECTS) break;
 	}
 	for (const prefix of prefixes) readErrorObject(text, body, prefix, found, catalog);
+	// Codes that only OpenID Federation defines are common words elsewhere (CouchDB's "not_found").
+	if (found.errors.some(e => isFederationOnly(e.code, catalog)) && !hasFederationContext(body)) {
+		found.errors = found.errors.filter(e => !isFederationOnly(e.code, catalog));
+	}
 	resolve(found, catalog);
 	return found;
+}
+
+/**
+ * A value of `error` or `errorCode` that can be an error code: one that does
+ * not say success and, outside an RFC 6749 §5.2 error object (one with
+ * `error_description` or `error_uri`), a single word that is no reason
+ * phrase, unless the catalog knows it as written: framework bodies put
+ * "Not Found" or "Internal Server Error" there.
+ */
+function isErrorCodeValue(value: string, catalog: Catalog, oauthShaped: boolean): boolean {
+	const trimmed = value.trim();
+	if (!trimmed) return false;
+	const lower = trimmed.toLowerCase();
+	if (SUCCESS_VALUES.has(lower)) return false;
+	if (!oauthShaped && (/\s/.test(trimmed) || REASON_PHRASES.has(lower))) return catalog.has(trimmed);
+	return true;
+}
+
+/** Every catalog entry for the code is an OpenID Federation error. */
+function isFederationOnly(code: string, catalog: Catalog): boolean {
+	const entries = catalog.candidates(code);
+	return entries.length > 0 && entries.every(e => e.namespace === 'federation');
+}
+
+/** Some key or string value of the body speaks of federation entities, trust marks or chains. */
+function hasFederationContext(body: JsonBody): boolean {
+	return body.values.some(v => {
+		const words = `${v.path} ${typeof v.value === 'string' ? v.value.slice(0, 500) : ''}`.toLowerCase();
+		return FEDERATION_WORDS.some(w => words.includes(w));
+	});
 }
 
 function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings, catalog: Catalog): void {
@@ -59,8 +100,9 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 		...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 	});
 
+	const oauthShaped = !!(str('error_description') ?? uri);
 	const error = str('error');
-	if (error && error.value.trim()) found.errors.push(withDetails({ code: error.value, entry: null, span: error.valueSpan, source: 'json' }));
+	if (error && isErrorCodeValue(error.value, catalog, oauthShaped)) found.errors.push(withDetails({ code: error.value, entry: null, span: error.valueSpan, source: 'json' }));
 	// Microsoft Graph and other APIs nest their own code: {"error":{"code":"InvalidAuthenticationToken","message":…}}.
 	const nestedCode = !error ? str('error.code') : undefined;
 	if (nestedCode && /^[A-Za-z][\w.]{2,80}$/.test(nestedCode.value)) {
@@ -71,7 +113,7 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 		if (/^E\d{7}$/.test(errorCode.value)) {
 			found.vendorCodes.push({ code: errorCode.value, entry: null, span: errorCode.valueSpan, description: description?.value });
 			found.vendorHint = 'okta';
-		} else if (!error) {
+		} else if (!error && isErrorCodeValue(errorCode.value, catalog, oauthShaped)) {
 			found.errors.push(withDetails({ code: errorCode.value, entry: null, span: errorCode.valueSpan, source: 'json' }));
 		}
 	}
@@ -100,6 +142,12 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 			found.vendorCodes.push({ code: `AADSTS${v.value}`, entry: null, span: v.valueSpan, description: description?.value });
 			found.vendorHint = 'entra';
 		}
+	}
+	// An Auth0 tenant log event names what failed in `type` (feacft: a code exchange failed).
+	const logType = val('log_id') ? str('type') : undefined;
+	if (logType && /^[a-z_]{3,16}$/.test(logType.value) && catalog.candidates(logType.value).some(e => e.kind === 'vendorCode' && e.vendor === 'auth0' && e.code === logType.value)) {
+		found.vendorCodes.push({ code: logType.value, entry: null, span: logType.valueSpan, description: description?.value });
+		found.vendorHint = 'auth0';
 	}
 	const ok = val('ok');
 	if (ok && ok.value === false && error) found.vendorHint = 'slack';

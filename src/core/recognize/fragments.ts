@@ -8,7 +8,7 @@ import { readBody } from './message';
 import type { HttpMessage, VendorCodeMention } from './model';
 
 /** The keys that make a JSON object error evidence, in one expression: one pass finds them all. */
-const ERROR_KEY = /"(?:error|errorCode|error_codes|__type|action|status)"/g;
+const ERROR_KEY = /"(?:error|errorCode|error_codes|__type|action|status|log_id)"/g;
 const MAX_JSON_FRAGMENT = 1 << 20;
 /** Mentions of the same codes within this many characters belong to one message. */
 const REPEAT_WINDOW = 4000;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { parseFormParams, type FormParam } from '../parse/formBody';
-import { indexWithin, isWordChar, lineEndOf, lineStartOf } from '../parse/lines';
+import { indexWithin, isRecordStart, isWordChar, lineEndOf, lineStartOf } from '../parse/lines';
 import type { Span } from '../types';
 import type { ErrorMention, VendorCodeMention } from './model';
 
@@ -13,10 +13,17 @@ const NEVER_BARE = new Set([
 /** Codes that are ordinary words elsewhere: reported only with an error context on the same line. */
 const GENERIC_CODES = new Set(['server_error', 'slow_down', 'access_denied', 'expired_token', 'login_required']);
 const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid', 'refused', 'rejected'];
+/** Words that make a known code on a line a report of something that happened rather than documentation. */
+const EVENT_WORDS = [
+	...CONTEXT_WORDS, 'warn', 'fatal', 'response', 'returned', 'received', 'status', 'reason', 'unauthorized', 'forbidden',
+	'expired', 'revoked', 'token', 'login', 'sign-in', 'auth', 'repl', 'answer', 'respon',
+];
 /** Namespaces whose codes are common identifiers elsewhere (BAD_REQUEST): they need their own context words. */
 const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 	authlete: ['action', 'authlete', 'reason'],
 	ping: ['"code"', 'code:', 'code=', 'pingone'],
+	// Keycloak event types (CODE_TO_TOKEN_ERROR): in an event's `type`, not in a realm's list of enabled events.
+	keycloak: ['type=', 'type:', '"type":', 'type":'],
 };
 const CONTEXT_WINDOW = 120;
 /** Words holding an underscore: codes and identifiers, not context. */
@@ -120,7 +127,7 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 	if (candidates.length === 0) return undefined;
 	const lower = word.toLowerCase();
 	// `error: 'invalid_code'` (a Node inspect dump), `MissingTokenError: (missing_token) …` (oauthlib): keyed as an error, so no word is too generic.
-	const keyed = isKeyedAsError(text, start);
+	const keyed = isKeyedAsError(text, start, end);
 	if (!keyed && NEVER_BARE.has(lower)) return undefined;
 	if (!keyed && GENERIC_CODES.has(lower) && !hasErrorContext(text, start, end)) return undefined;
 	const description = describeAfter(text, end);
@@ -151,22 +158,31 @@ function isThrown(text: string, start: number, end: number, word: string): boole
 	return next === 44 && /type[ \t]*[:=][ \t]*[\w.]*$/i.test(before);
 }
 
-/** The word is quoted after an error key or an exception: `error: '…`, `"error"="…`, `Error: (…`. */
-function isKeyedAsError(text: string, start: number): boolean {
-	return /error["']?[ \t]*[:=][ \t]*[("'`]$/i.test(text.slice(Math.max(0, start - 16), start));
+function isAloneOnLine(text: string, start: number, end: number): boolean {
+	return text.slice(lineStartOf(text, start), start).trim() === '' && text.slice(end, lineEndOf(text, end)).trim() === '';
+}
+
+/**
+ * The word is quoted after an error key or an exception (`error: '…`,
+ * `"error"="…`, `Error: (…`), or starts a message as `code: description`
+ * (`"message": "access_denied: Unauthorized"`).
+ */
+function isKeyedAsError(text: string, start: number, end: number): boolean {
+	const before = text.slice(Math.max(0, start - 16), start);
+	return /error["']?[ \t]*[:=][ \t]*[("'`]$/i.test(before) || (text.charCodeAt(end) === 58 && /message["']?[ \t]*[:=][ \t]*["'`]$/i.test(before));
 }
 
 /**
  * `{ inProse: true }` for a code written as documentation: in single backticks
- * (Markdown), or neither shaped like an error message nor near an error word
- * (a changelog entry, an `enum` list of codes). Its findings are hints; hovers
- * are unchanged.
+ * (Markdown), or not shaped like an error message, not on a log record's line
+ * and near no word of an event (a changelog entry, an `enum` list of codes).
+ * It gets no findings; hovers and an explicit Explain still cover it.
  */
 function prose(text: string, start: number, end: number): { inProse?: true } {
 	if (text.charCodeAt(start - 1) === 96 && text.charCodeAt(end) === 96) return { inProse: true };
-	// `AADSTS50076: Due to…`, `(invalid_grant)`: the shape of an error message.
-	const messageShape = text.charCodeAt(end) === 58 || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41);
-	return messageShape || hasErrorContext(text, start, end) ? {} : { inProse: true };
+	// `AADSTS50076: Due to…`, `(invalid_grant)`, a code on a line of its own: the shape of an error message.
+	const messageShape = text.charCodeAt(end) === 58 || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41) || isAloneOnLine(text, start, end);
+	return messageShape || isRecordStart(text, lineStartOf(text, start)) || hasErrorContext(text, start, end, EVENT_WORDS) ? {} : { inProse: true };
 }
 
 function isDigits(word: string, from: number): boolean {

@@ -22,7 +22,7 @@ export interface ErrorMention {
 	uriSpan?: Span;
 	/** For unknown codes: the closest known one. */
 	suggestion?: string;
-	/** Written as documentation (backticks, no error word on the line): its findings are hints. */
+	/** Written as documentation (backticks, no event word on the line): no findings, hover only. */
 	inProse?: true;
 }
 
@@ -33,7 +33,7 @@ export interface VendorCodeMention {
 	span: Span;
 	/** Text next to the code that describes it (for cause matching). */
 	description?: string;
-	/** Written as documentation (backticks, no error word on the line): its findings are hints. */
+	/** Written as documentation (backticks, no event word on the line): no findings, hover only. */
 	inProse?: true;
 }
 

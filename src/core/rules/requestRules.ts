@@ -1,10 +1,11 @@
 import { suggestCode } from '../catalog/suggest';
 import { parseFormParams, type FormParam } from '../parse/formBody';
-import { isTokenEndpoint } from '../recognize/context';
+import { jsonString } from '../parse/jsonBody';
 import { header, type Finding, type FixData, type HttpMessage } from '../recognize/model';
 import type { Severity, Span } from '../types';
 import { makeFinding, RuleId } from './ruleIds';
 import { describeSecretKind } from '../secrets/secretNames';
+import { isTokenRequest } from './tokenRequest';
 
 type Rule = (text: string, message: HttpMessage) => Finding[];
 
@@ -13,7 +14,7 @@ const finding = (rule: string, severity: Severity, message: string, span: Span, 
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
-/** Grant types and the parameters each one requires (RFC 6749, 7521, 7523, 8628, 8693, CIBA). */
+/** Grant types and the parameters each one requires (RFC 6749, 7521, 7523, 8628, 8693, CIBA, UMA, OpenID4VCI). */
 const GRANTS: Readonly<Record<string, { required: string[]; recommended?: string[] }>> = {
 	authorization_code: { required: ['code'], recommended: ['redirect_uri', 'code_verifier'] },
 	refresh_token: { required: ['refresh_token'] },
@@ -25,11 +26,14 @@ const GRANTS: Readonly<Record<string, { required: string[]; recommended?: string
 	'urn:ietf:params:oauth:grant-type:saml2-bearer': { required: ['assertion'] },
 	'urn:openid:params:grant-type:ciba': { required: ['auth_req_id'] },
 	'urn:ietf:params:oauth:grant-type:uma-ticket': { required: ['ticket'] },
+	'urn:ietf:params:oauth:grant-type:pre-authorized_code': { required: ['pre-authorized_code'] },
 };
 
-function isTokenRequest(message: HttpMessage): boolean {
-	return message.kind === 'request' && !!message.target && isTokenEndpoint(message.target);
-}
+/** The IANA namespace of registered URI grant types. */
+const IANA_GRANT_PREFIX = 'urn:ietf:params:oauth:grant-type:';
+
+/** Token servers documented to accept a JSON token request as well as a form. */
+const JSON_TOKEN_VENDORS = new Set(['auth0']);
 
 /** Token requests must use POST (RFC 6749 §3.2). */
 const getInsteadOfPost: Rule = (_text, message) => {
@@ -38,12 +42,18 @@ const getInsteadOfPost: Rule = (_text, message) => {
 		[{ title: 'Change GET to POST', edits: [{ span: message.methodSpan, text: 'POST' }], preferred: true }])];
 };
 
-/** Token request bodies are form-urlencoded, not JSON (RFC 6749 §4.1.3, Appendix B). */
+/**
+ * Token request bodies are form-urlencoded, not JSON (RFC 6749 §4.1.3, Appendix B).
+ * Only a body that names a grant is an OAuth token request: JSON "token" APIs
+ * (simplejwt logins, Kubernetes TokenRequest, GitHub's token check) are not.
+ */
 const notForm: Rule = (text, message) => {
-	if (!isTokenRequest(message) || !message.body) return [];
+	if (!isTokenRequest(message) || !message.body || (message.vendor && JSON_TOKEN_VENDORS.has(message.vendor))) return [];
 	const jsonBody = message.bodyFormat === 'json';
 	const jsonType = !!message.contentType && message.contentType.includes('json');
 	if (!jsonBody && !jsonType) return [];
+	const grant = jsonBody ? !!message.json && !!jsonString(message.json, 'grant_type') : !!message.form && !!param(message.form, 'grant_type');
+	if (!grant) return [];
 	const fixes: FixData[] = [];
 	const edits = jsonBody && message.json ? convertToForm(text, message) : undefined;
 	if (edits) fixes.push({ title: 'Convert the body to application/x-www-form-urlencoded', edits, preferred: true });
@@ -77,11 +87,17 @@ const grantType: Rule = (text, message) => {
 		return [finding(RuleId.missingGrantType, 'error', 'The token request has no grant_type parameter.', message.body,
 			[{ title: 'Add grant_type', edits: [{ span: { start: message.body.start, end: message.body.start }, text: snippet, snippet: true }], preferred: true }])];
 	}
-	if (!grant || GRANTS[grant.value] || grant.value.startsWith('{{') || grant.value.includes(':') && !grant.value.startsWith('urn:ietf:params:oauth:grant-type:')) return [];
+	if (!grant || GRANTS[grant.value] || grant.value.startsWith('{{')) return [];
 	const suggestion = suggestCode(grant.value, Object.keys(GRANTS));
+	const fixes = suggestion ? [{ title: `Replace with "${suggestion}"`, edits: [{ span: grant.valueSpan, text: suggestion }], preferred: true }] : undefined;
+	const didYouMean = suggestion ? ` Did you mean "${suggestion}"?` : '';
 	void text;
-	return [finding(RuleId.unknownGrantType, 'error', `Unknown grant_type "${grant.value.slice(0, 60)}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, grant.valueSpan,
-		suggestion ? [{ title: `Replace with "${suggestion}"`, edits: [{ span: grant.valueSpan, text: suggestion }], preferred: true }] : undefined)];
+	// An absolute URI is an extension grant (RFC 6749 §4.5): servers may define their own, so at most a hint.
+	if (grant.value.includes(':')) {
+		if (!suggestion && !grant.value.startsWith(IANA_GRANT_PREFIX)) return [];
+		return [finding(RuleId.unknownGrantType, 'hint', `grant_type "${grant.value.slice(0, 80)}" is an extension grant this tool does not know (RFC 6749 §4.5); the server must support it.${didYouMean}`, grant.valueSpan, fixes)];
+	}
+	return [finding(RuleId.unknownGrantType, 'error', `Unknown grant_type "${grant.value.slice(0, 60)}".${didYouMean}`, grant.valueSpan, fixes)];
 };
 
 /** Parameters the chosen grant needs (code, redirect_uri, code_verifier, refresh_token, device_code…). */

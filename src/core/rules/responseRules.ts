@@ -1,15 +1,16 @@
 import { matchCause, type Catalog } from '../catalog/catalog';
 import { jsonValue } from '../parse/jsonBody';
 import { header, type ErrorMention, type Finding, type HttpMessage } from '../recognize/model';
-import type { Severity } from '../types';
+import type { Location, Severity } from '../types';
 import { makeFinding, RuleId } from './ruleIds';
+import { isMetadataOrRegistryRequest } from './tokenRequest';
 
 type Rule = (text: string, message: HttpMessage, catalog: Catalog) => Finding[];
 
 const finding = makeFinding;
 
-/** One finding per recognised error code: what it is and its most likely cause. */
-const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry)).map(e => {
+/** One finding per recognised error code: what it is and its most likely cause. Codes written as documentation get none (hover only). */
+const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry && !e.inProse)).map(e => {
 	const entry = e.entry!;
 	const cause = matchCause(entry, e.description, message.vendor, message.status, message.location);
 	const severity: Severity = entry.flags?.polling ? 'information' : 'error';
@@ -23,21 +24,38 @@ const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.f
 const vendorCodes: Rule = (_text, message) => {
 	const seen = new Set<string>();
 	const hasError = message.errors.some(e => e.entry);
-	return message.vendorCodes.filter(v => v.entry && !seen.has(v.code) && seen.add(v.code)).map(v => {
+	return message.vendorCodes.filter(v => v.entry && !v.inProse && !seen.has(v.code) && seen.add(v.code)).map(v => {
 		const entry = v.entry!;
 		const severity: Severity = entry.flags?.polling ? 'information' : hasError ? 'information' : 'error';
 		return finding(RuleId.vendorCode, severity, `${v.code}: ${entry.title}. ${entry.summary}`, v.span, { reference: entry.references[0], entryId: entry.id });
 	});
 };
 
-/** An error response with no recognisable error code: explain the status itself. */
+/**
+ * An error response with no recognisable error code: explain the status itself.
+ * A warning when something ties the response to OAuth (or nothing but the
+ * status was pasted); information when its request or body shows an
+ * unrelated API (a 404 from a REST route, a framework's 500 page).
+ */
 const httpStatus: Rule = (_text, message, catalog) => {
 	if (message.kind === 'request' || !message.status || message.status < 400 || !message.statusSpan) return [];
 	if (message.errors.some(e => e.entry) || message.vendorCodes.some(v => v.entry)) return [];
 	const entry = catalog.lookup(String(message.status), { kind: 'status', location: message.location });
 	if (!entry) return [];
-	return [finding(RuleId.httpStatus, 'warning', `HTTP ${message.status}: ${entry.title}. ${entry.summary}`, message.statusSpan, { reference: entry.references[0], entryId: entry.id })];
+	const unrelated = (!!message.request || message.bodyFormat !== 'empty') && !hasOAuthContext(message);
+	return [finding(RuleId.httpStatus, unrelated ? 'information' : 'warning', `HTTP ${message.status}: ${entry.title}. ${entry.summary}`, message.statusSpan, { reference: entry.references[0], entryId: entry.id })];
 };
+
+/** Endpoint kinds that only OAuth and OpenID Connect servers have. */
+const OAUTH_LOCATIONS: ReadonlySet<Location> = new Set<Location>(['authorization', 'token', 'resource', 'userinfo', 'revocation', 'introspection', 'registration', 'device', 'ciba', 'par']);
+
+/** Anything that ties a response to OAuth: an error or vendor code, a known vendor, an OAuth endpoint, a Bearer or DPoP challenge, or an authentication status. */
+function hasOAuthContext(message: HttpMessage): boolean {
+	if (message.errors.length || message.vendorCodes.length || message.vendor) return true;
+	if (message.location && OAUTH_LOCATIONS.has(message.location)) return true;
+	if (message.status === 401 || message.status === 407) return true;
+	return message.challenges.some(({ challenges }) => challenges.some(c => /^(bearer|dpop)$/i.test(c.scheme)));
+}
 
 /** An `error` value that no catalog knows, with the closest known code. */
 const unknownCodes: Rule = (text, message) => message.errors.filter(e => !e.entry).map(e => {
@@ -102,9 +120,10 @@ const contentType: Rule = (_text, message) => {
 	return out;
 };
 
-/** RFC 6749 §5.1: responses carrying tokens must not be cached. */
+/** RFC 6749 §5.1: responses carrying tokens must not be cached (cloud metadata services and registries are no OAuth token endpoints). */
 const missingNoStore: Rule = (_text, message) => {
 	if (message.kind !== 'response' || message.headers.length === 0 || !message.json) return [];
+	if (isMetadataOrRegistryRequest(message) || (message.request && isMetadataOrRegistryRequest(message.request))) return [];
 	if (!message.json.values.some(v => v.depth === 1 && (v.key === 'access_token' || v.key === 'refresh_token' || v.key === 'id_token'))) return [];
 	const cacheControl = header(message, 'cache-control');
 	if (cacheControl && /no-store/i.test(cacheControl.value)) return [];
@@ -133,20 +152,28 @@ const problemStatus: Rule = (_text, message) => {
 };
 
 /** Device flow and CIBA polling signals: what the client should do next. */
-const pollingAdvice: Rule = (_text, message) => message.errors.filter(e => e.entry?.flags?.polling).map(e => {
+const pollingAdvice: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry?.flags?.polling && !e.inProse)).map(e => {
 	const slow = e.code === 'slow_down';
 	return finding(RuleId.pollingAdvice, 'information', slow
 		? 'Polling too fast: add 5 seconds to the polling interval for this and all later requests, then keep polling.'
 		: 'Not a failure: the user has not finished yet. Keep polling at the interval the server gave (default 5 seconds) until the device code expires.', e.span, { entryId: e.entry!.id });
 });
 
-/** Trace and correlation ids that a vendor's support desk asks for. */
+/** Trace and correlation ids that a vendor's support desk asks for, when something failed. */
 const supportIds: Rule = (_text, message) => {
 	const ids = message.facts.filter(f => f.support);
-	if (!ids.length) return [];
+	if (!ids.length || !isFailure(message)) return [];
 	const list = ids.map(f => `${f.label} ${clip(f.value, 60)}`).join(', ');
 	return [finding(RuleId.supportIds, 'information', `Quote these when you contact support: ${list}.`, ids[0].span)];
 };
+
+/** The message holds an error, or its HTTP status (or its body's `status`) is 400 or more. */
+function isFailure(message: HttpMessage): boolean {
+	if (message.errors.length || message.vendorCodes.length) return true;
+	if (message.status !== null) return message.status >= 400;
+	const status = message.json && (jsonValue(message.json, 'status') ?? jsonValue(message.json, 'statusCode'));
+	return !!status && typeof status.value === 'number' && status.value >= 400;
+}
 
 /** Every response rule, in reporting order. */
 export const responseRules: readonly Rule[] = [

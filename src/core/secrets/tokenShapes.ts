@@ -350,7 +350,7 @@ const PLACEHOLDER_CUES = new Set([
 /** Prefixes stripped before asking whether the rest is masked (`ghp_xxxx…`, `AKIAXXXX…`). */
 const TOKEN_PREFIXES = [
 	'github_pat_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'xoxe.xoxp-', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-',
-	'xoxs-', 'xoxe-', 'ya29.', '1//', 'AIza', 'AKIA', 'ASIA', 'sk-', 'SSWS ', 'Bearer ', 'Basic ',
+	'xoxs-', 'xoxe-', 'ya29.', '1//', 'AIza', 'AKIA', 'ASIA', 'sk-', 'SSWS ', 'Bearer ', 'Basic ', 'hvs.', 'hvb.', 'hvr.',
 ];
 
 const MASK_CHARS = '*xX.\u2026\u2022\u00b7#_-?';

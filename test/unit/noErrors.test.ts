@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type Analysis } from '../../src/core';
+
+/*
+ * test/fixtures/no-errors/*: realistic text that holds no OAuth/OIDC error
+ * (successful token responses, discovery documents, logs of good logins,
+ * source code, docs, non-OAuth failures…), modelled on public material with
+ * every identifier made up. Nothing may be reported for them except what
+ * allowed.json lists, with its reason. A failing case is a false positive.
+ */
+
+const DIR = path.join(__dirname, '..', 'fixtures', 'no-errors');
+
+interface Allowance {
+	file: string;
+	/** Rule ids that may be reported for this file. */
+	allowedRules: string[];
+	why: string;
+	/** When present, the only values that `secret-exposed` may flag. */
+	secretValues?: string[];
+}
+
+const allowances = JSON.parse(fs.readFileSync(path.join(DIR, 'allowed.json'), 'utf8')) as Allowance[];
+const fixtures = fs.readdirSync(DIR).filter(f => f !== 'allowed.json').sort();
+
+interface Case {
+	file: string;
+	allowance: Allowance | undefined;
+}
+
+const cases: Case[] = fixtures.map(file => ({ file, allowance: allowances.find(a => a.file === file) }));
+
+function lineOf(text: string, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+	return line;
+}
+
+function quote(text: string, start: number, end: number): string {
+	const s = text.slice(start, end).replace(/\s+/g, ' ');
+	return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
+/** Everything reported for a fixture beyond its allowance, one line each. */
+function unexpected(text: string, analysis: Analysis, allowance: Allowance | undefined): string[] {
+	const rules = new Set(allowance?.allowedRules ?? []);
+	const errorsAllowed = rules.has('recognized-error') || rules.has('unknown-code');
+	const vendorCodesAllowed = rules.has('vendor-code');
+	const out: string[] = [];
+	for (const message of analysis.messages) {
+		// Codes written as documentation (`inProse`) are only hovered, never reported.
+		if (!errorsAllowed) {
+			for (const e of message.errors) if (!e.inProse) out.push(`line ${lineOf(text, e.span.start)}: error code "${e.code}"`);
+		}
+		if (!vendorCodesAllowed) {
+			for (const v of message.vendorCodes) if (!v.inProse) out.push(`line ${lineOf(text, v.span.start)}: vendor code "${v.code}"`);
+		}
+		for (const f of message.findings) {
+			const value = text.slice(f.span.start, f.span.end);
+			const allowedSecret = f.rule !== 'secret-exposed' || !allowance?.secretValues || allowance.secretValues.includes(value);
+			if (rules.has(f.rule) && allowedSecret) continue;
+			out.push(`line ${lineOf(text, f.span.start)}: ${f.rule} (${f.severity}) on «${quote(text, f.span.start, f.span.end)}»: ${f.message.slice(0, 100)}`);
+		}
+	}
+	return out;
+}
+
+suite('test/fixtures/no-errors: nothing reported for text that holds no error', () => {
+	test('at least 50 fixtures', () => {
+		assert.ok(cases.length >= 50, `only ${cases.length} fixtures`);
+	});
+
+	test('allowed.json names existing fixtures, once each, with a reason', () => {
+		const names = allowances.map(a => a.file);
+		assert.deepEqual(names.filter(n => !fixtures.includes(n)), []);
+		assert.equal(new Set(names).size, names.length);
+		for (const a of allowances) assert.ok(a.why.trim() && a.allowedRules.length, a.file);
+	});
+
+	for (const c of cases) {
+		test(c.file, () => {
+			const text = fs.readFileSync(path.join(DIR, c.file), 'utf8');
+			const found = unexpected(text, analyze(text), c.allowance);
+			assert.deepEqual(found, [], `false positives in ${c.file}:\n  ${found.join('\n  ')}`);
+		});
+	}
+});

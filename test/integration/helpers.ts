@@ -89,13 +89,30 @@ export async function hoverText(doc: vscode.TextDocument, position: vscode.Posit
 /** Closes all editors without saving (a dirty buffer would otherwise open a "Save changes?" dialog). */
 export async function closeAll(): Promise<void> {
 	for (let i = 0; i < 50 && vscode.window.activeTextEditor; i++) {
-		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		await settle('workbench.action.revertAndCloseActiveEditor');
 	}
 	for (const doc of vscode.workspace.textDocuments) {
 		if (doc.isDirty) {
 			await vscode.window.showTextDocument(doc);
-			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+			await settle('workbench.action.revertAndCloseActiveEditor');
 		}
 	}
-	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	await settle('workbench.action.closeAllEditors');
+}
+
+/**
+ * Runs a workbench command that may lose a race with an editor the workbench
+ * opens by itself (it can open the user settings.json while a test changes a
+ * global setting): such a command is tried again, up to three times.
+ */
+async function settle(command: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await vscode.commands.executeCommand(command);
+			return;
+		} catch (error) {
+			if (attempt >= 3 || !/another editor opened in the meantime/.test(String(error))) throw error;
+			await new Promise(resolve => setTimeout(resolve, 200));
+		}
+	}
 }

@@ -38,6 +38,7 @@ const line = fc.oneof(
 		'GET https://login.example.com/oauth2/token?grant_type=client_credentials', 'Caused by: invalid_grant', 'at com.example.Foo.bar(Foo.java:12)',
 		'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2ln', 'plain words and slow_down without context', '{"error":"slow_down"',
 		'< HTTP/1.1 401', '> POST /token HTTP/1.1', '  indented: invalid_grant', '12:00:01 polling: authorization_pending', '\r', '@host = https://x.example',
+		'see https://auth0.com/docs/errors', 'token URL: https://sso.example.org/realms/shop/protocol/openid-connect/token', 'returned access_denied',
 	),
 	fc.string({ maxLength: 30 }),
 );

@@ -271,7 +271,11 @@ const examples: Example[] = [
 			AADSTS700082: 'entra.AADSTS700082', AADSTS50076: 'entra.AADSTS50076', MsalUiRequiredException: 'msal.MsalUiRequiredException',
 		},
 		vendors: ['entra'],
-		findings: [{ rule: RuleId.supportIds, says: 'Trace ID df1a4af6-efc8-434a-b199-1e7511490a00' }],
+		findings: [
+			// The first MSAL exception quotes its Trace ID in the text; the ResponseBody has the ids as fields.
+			{ rule: RuleId.supportIds, says: 'Trace ID e4a84d40-02f2-4a4b-b834-3c40e5a62900' },
+			{ rule: RuleId.supportIds, says: 'Trace ID df1a4af6-efc8-434a-b199-1e7511490a00', after: 'ResponseBody' },
+		],
 		secrets: [],
 		explain: [{ code: 'AADSTS700082', says: /not used|inactiv|interactive sign-in/i }],
 		check: (text, analysis) => {

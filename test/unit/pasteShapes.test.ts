@@ -33,6 +33,20 @@ suite('paste shapes', () => {
 			if (c.description) assert.match(messages[0].errors[0].description ?? '', c.description);
 		});
 	}
+	test('the ids an Entra message quotes in its text are facts for support', () => {
+		const text = [
+			'com.microsoft.identity.client.exception.MsalUiRequiredException: AADB2C90080: The provided grant has expired.',
+			'   Correlation ID: 21c0c61e-0f96-4c79-83f9-0d4761f36521',
+			'   Timestamp: 2025-02-18 15:03:50Z',
+			'2025-02-18 15:04:00 INFO next record Trace ID: 00000000-0000-0000-0000-000000000000',
+		].join('\n');
+		const message = analyze(text).messages.find(m => m.vendorCodes.some(v => v.code === 'AADB2C90080'));
+		assert.deepEqual(message?.facts.map(f => [f.label, f.value, f.support]), [
+			['Correlation ID', '21c0c61e-0f96-4c79-83f9-0d4761f36521', true],
+			['Timestamp', '2025-02-18 15:03:50Z', false],
+		]);
+		assert.ok(message?.findings.some(f => f.rule === 'support-ids' && f.message.includes('21c0c61e')));
+	});
 	for (const c of nothing) {
 		test(`nothing reported: ${c.name}`, () => {
 			assert.deepEqual(analyze(c.text).messages.filter(hasContent), []);

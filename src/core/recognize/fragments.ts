@@ -47,6 +47,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		const fragment = emptyFragment(line.line);
 		fragment.errors.push(...errors);
 		fragment.vendorCodes.push(...vendorCodes);
+		if (vendorCodes.some(v => v.code.startsWith('AAD'))) addQuotedIds(text, fragment, end);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
 	}
@@ -98,6 +99,32 @@ function addToCovering(covering: HttpMessage | undefined, mention: VendorCodeMen
 		resolve(covering, catalog);
 	}
 	return true;
+}
+
+/** `Trace ID: …`, `Correlation ID: …`, `Timestamp: …` as Entra writes them into its messages. */
+const QUOTED_ID = /\b(Trace ID|Correlation ID|Timestamp):[ \t]*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,7})?Z?)/gi;
+/** How far past a line quoting an Entra code its ids may be (MSAL wraps them onto the next lines). */
+const QUOTED_ID_REACH = 400;
+
+/**
+ * The ids an Entra message quotes in its text (an MSAL exception, a log line),
+ * for support: on the mention's line and a few hundred characters after it,
+ * within its log record and before `end` (the next HTTP message).
+ */
+function addQuotedIds(text: string, fragment: HttpMessage, end: number): void {
+	let limit = Math.min(end, fragment.span.end + QUOTED_ID_REACH);
+	const record = nextRecordStart(text, fragment.span.start, limit);
+	if (record >= 0) limit = record;
+	const slice = text.slice(fragment.span.start, limit);
+	const seen = new Set<string>();
+	QUOTED_ID.lastIndex = 0;
+	for (let m = QUOTED_ID.exec(slice); m; m = QUOTED_ID.exec(slice)) {
+		const label = m[1].replace(/\b\w/g, c => c.toUpperCase()).replace(/ Id$/, ' ID');
+		if (seen.has(label)) continue;
+		seen.add(label);
+		const start = fragment.span.start + m.index + m[0].length - m[2].length;
+		fragment.facts.push({ label, value: m[2], span: { start, end: start + m[2].length }, support: label !== 'Timestamp' });
+	}
 }
 
 /** Mentions kept in one merged message. */

@@ -47,7 +47,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		const fragment = emptyFragment(line.line);
 		fragment.errors.push(...errors);
 		fragment.vendorCodes.push(...vendorCodes);
-		if (vendorCodes.some(v => v.code.startsWith('AAD'))) addQuotedIds(text, fragment, end);
+		const entraCode = vendorCodes.find(v => v.code.startsWith('AAD'));
+		if (entraCode) addQuotedIds(text, fragment, entraCode.span.start, end);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
 	}
@@ -108,21 +109,21 @@ const QUOTED_ID_REACH = 400;
 
 /**
  * The ids an Entra message quotes in its text (an MSAL exception, a log line),
- * for support: on the mention's line and a few hundred characters after it,
- * within its log record and before `end` (the next HTTP message).
+ * for support: after its code on the mention's line and a few hundred
+ * characters past it, within its log record and before `end` (the next HTTP message).
  */
-function addQuotedIds(text: string, fragment: HttpMessage, end: number): void {
-	let limit = Math.min(end, fragment.span.end + QUOTED_ID_REACH);
+function addQuotedIds(text: string, fragment: HttpMessage, from: number, end: number): void {
+	let limit = Math.min(end, fragment.span.end + QUOTED_ID_REACH, from + 10 * QUOTED_ID_REACH);
 	const record = nextRecordStart(text, fragment.span.start, limit);
 	if (record >= 0) limit = record;
-	const slice = text.slice(fragment.span.start, limit);
+	const slice = text.slice(from, limit);
 	const seen = new Set<string>();
 	QUOTED_ID.lastIndex = 0;
 	for (let m = QUOTED_ID.exec(slice); m; m = QUOTED_ID.exec(slice)) {
 		const label = m[1].replace(/\b\w/g, c => c.toUpperCase()).replace(/ Id$/, ' ID');
 		if (seen.has(label)) continue;
 		seen.add(label);
-		const start = fragment.span.start + m.index + m[0].length - m[2].length;
+		const start = from + m.index + m[0].length - m[2].length;
 		fragment.facts.push({ label, value: m[2], span: { start, end: start + m[2].length }, support: label !== 'Timestamp' });
 	}
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Analysis, ErrorMention, HttpMessage, Span, VendorCodeMention } from '../../src/core';
+import { hasContent, type Analysis, type ErrorMention, type HttpMessage, type Span, type VendorCodeMention } from '../../src/core';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -30,7 +30,7 @@ export function linesOf(text: string): Array<{ text: string; span: Span }> {
 
 /** Messages that report something (an error, vendor code, finding or secret). */
 export function reported(analysis: Analysis): HttpMessage[] {
-	return analysis.messages.filter(m => m.errors.length || m.vendorCodes.length || m.findings.length || m.secrets.length);
+	return analysis.messages.filter(hasContent);
 }
 
 /** The single message that reports something. */

@@ -13,11 +13,21 @@ const NEVER_BARE = new Set([
 /** Codes that are ordinary words elsewhere: reported only with an error context on the same line. */
 const GENERIC_CODES = new Set(['server_error', 'slow_down', 'access_denied', 'expired_token', 'login_required']);
 const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid', 'refused', 'rejected'];
-/** Words that make a known code on a line a report of something that happened rather than documentation. */
-const EVENT_WORDS = [
-	...CONTEXT_WORDS, 'warn', 'fatal', 'response', 'returned', 'received', 'status', 'reason', 'unauthorized', 'forbidden',
-	'expired', 'revoked', 'token', 'login', 'sign-in', 'auth', 'repl', 'answer', 'respon',
-];
+/**
+ * What makes a known code on a line a report of something that happened rather
+ * than documentation: a log level, an error or failure word, a verb of a
+ * response, or an HTTP error status (`HTTP 401`, `status=400`, `400 Bad Request`). Whole words only: `SessionEndedError` and
+ * topic words (token, login) are no event.
+ */
+const EVENT = /\b(?:ERROR|WARN(?:ING)?|FATAL|SEVERE|CRITICAL|E\/\w+)\b|\blevel=(?:error|warn)|\[(?:error|warn(?:ing)?)\]|\b(?:errors?|failed|fails|failure|exception|unauthorized|forbidden|returned|returns|received|responded|replied|replies|response|got)\b|\bHTTP(?:\/[\d.]+)?[ :]+[45]\d\d\b|\bstatus(?:code)?["']?[ :=]+[45]\d\d\b|\b[45]\d\d[ \t]+(?:Bad|Unauthorized|Forbidden|Not|Internal|Service|Too|Method|Conflict|Gone|Payload|Gateway)\b/i;
+/**
+ * The code is the value of an error field (`errorCode: 'invalid_client'`,
+ * `code: invalid_grant`, `"name": "insufficient_scope"`), or a thrown error's
+ * message holds it (`OPError: invalid_grant (…)`, `IllegalArgumentException: No enum constant ….invalid_token`).
+ */
+const KEYED_OR_THROWN = /\b(?:error|errorCode|error_code|code|name|err)["']?[ \t]*[:=][ \t]*["'`]?$|\w(?:Error|Exception)[ \t]*:[ \t]/i;
+/** A code compared or switched on in source code: `code === 'invalid_grant'`, `case "slow_down":`. */
+const COMPARED = /(?:[!=]==?|\bcase)[ \t]*["'`]$/;
 /** Namespaces whose codes are common identifiers elsewhere (BAD_REQUEST): they need their own context words. */
 const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 	authlete: ['action', 'authlete', 'reason'],
@@ -28,6 +38,7 @@ const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 const CONTEXT_WINDOW = 120;
 /** Words holding an underscore: codes and identifiers, not context. */
 const CODE_WORDS = /\b[a-z0-9]*_\w*/g;
+const CODE_WORDS_ANY_CASE = /\b[A-Za-z0-9]*_\w*/g;
 /** Mentions kept per line. */
 const MAX_MENTIONS_PER_LINE = 200;
 
@@ -158,10 +169,6 @@ function isThrown(text: string, start: number, end: number, word: string): boole
 	return next === 44 && /type[ \t]*[:=][ \t]*[\w.]*$/i.test(before);
 }
 
-function isAloneOnLine(text: string, start: number, end: number): boolean {
-	return text.slice(lineStartOf(text, start), start).trim() === '' && text.slice(end, lineEndOf(text, end)).trim() === '';
-}
-
 /**
  * The word is quoted after an error key or an exception (`error: '…`,
  * `"error"="…`, `Error: (…`), or starts a message as `code: description`
@@ -174,15 +181,35 @@ function isKeyedAsError(text: string, start: number, end: number): boolean {
 
 /**
  * `{ inProse: true }` for a code written as documentation: in single backticks
- * (Markdown), or not shaped like an error message, not on a log record's line
- * and near no word of an event (a changelog entry, an `enum` list of codes).
+ * (Markdown), compared in source code, a JSON key, or else not shaped like an
+ * error message, not on a log record's line, and a table cell or with no
+ * {@link EVENT} near it (a changelog entry, a definition list, an `enum` of codes).
  * It gets no findings; hovers and an explicit Explain still cover it.
  */
 function prose(text: string, start: number, end: number): { inProse?: true } {
-	if (text.charCodeAt(start - 1) === 96 && text.charCodeAt(end) === 96) return { inProse: true };
-	// `AADSTS50076: Due to…`, `(invalid_grant)`, a code on a line of its own: the shape of an error message.
-	const messageShape = text.charCodeAt(end) === 58 || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41) || isAloneOnLine(text, start, end);
-	return messageShape || isRecordStart(text, lineStartOf(text, start)) || hasErrorContext(text, start, end, EVENT_WORDS) ? {} : { inProse: true };
+	const before = text.charCodeAt(start - 1);
+	const after = text.charCodeAt(end);
+	if (before === 96 && after === 96) return { inProse: true };
+	const lineStart = lineStartOf(text, start);
+	const lead = text.slice(Math.max(lineStart, start - CONTEXT_WINDOW), start);
+	if (COMPARED.test(lead)) return { inProse: true };
+	// A JSON key (`"invalid_grant": "Your sign-in expired"`, a translation table) names a code, it does not report one.
+	if ((before === 34 || before === 39) && after === before && /^[ \t]*:/.test(text.slice(end + 1, end + 8))) return { inProse: true };
+	// `AADSTS50076: Due to…`, `OPError: invalid_grant`: the shape of an error message.
+	if (after === 58 || KEYED_OR_THROWN.test(lead) || isRecordStart(text, lineStart)) return {};
+	// A cell of a Markdown or ASCII table (`| invalid_grant | The grant is…`) documents the code.
+	if (/\|[ \t]*$/.test(lead) || /^[ \t]*\|/.test(text.slice(end, end + 8))) return { inProse: true };
+	if (hasEvent(text, start, end)) return {};
+	// A code alone on its line after `Error:` (a bug report's "Error:\n  "invalid_client"").
+	const alone = lead.trim() === '' || lead.trim() === '"' || lead.trim() === '\'';
+	return alone && lineStart > 0 && EVENT.test(text.slice(lineStartOf(text, lineStart - 1), lineStart)) ? {} : { inProse: true };
+}
+
+/** {@link EVENT} on the code's line, within {@link CONTEXT_WINDOW} of it, other codes left out. */
+function hasEvent(text: string, start: number, end: number): boolean {
+	const from = Math.max(lineStartOf(text, start), start - CONTEXT_WINDOW);
+	const to = Math.min(lineEndOf(text, end), end + CONTEXT_WINDOW);
+	return EVENT.test(`${text.slice(from, start)} ${text.slice(end, to)}`.replace(CODE_WORDS_ANY_CASE, ' '));
 }
 
 function isDigits(word: string, from: number): boolean {

@@ -8,7 +8,7 @@ import { isPlaceholder, scanTokenShapes } from './tokenShapes';
 const SECRET_FIELDS: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
 	['access_token', 'access_token'], ['accesstoken', 'access_token'], ['token', 'access_token'],
 	['refresh_token', 'refresh_token'], ['refreshtoken', 'refresh_token'],
-	['id_token', 'id_token'], ['idtoken', 'id_token'],
+	['id_token', 'id_token'], ['idtoken', 'id_token'], ['id-token', 'id_token'], ['access-token', 'access_token'], ['refresh-token', 'refresh_token'],
 	['client_secret', 'client_secret'], ['clientsecret', 'client_secret'], ['client-secret', 'client_secret'], ['secret', 'client_secret'],
 	['client_assertion', 'client_assertion'], ['assertion', 'assertion'],
 	['code', 'authorization_code'], ['device_code', 'device_code'], ['code_verifier', 'code_verifier'],
@@ -116,7 +116,7 @@ function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
 	}
 }
 
-const KEY_VALUE = /\b(access_token|accesstoken|refresh_token|refreshtoken|id_token|idtoken|client_secret|clientsecret|client-secret|client_token|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;<>]{4,4096})/gi;
+const KEY_VALUE = /\b(access_token|accesstoken|access-token|refresh_token|refreshtoken|refresh-token|id_token|idtoken|id-token|client_secret|clientsecret|client-secret|client_token|client_assertion|code_verifier|device_code|password|api_key|apikey)["']?[ \t]*[:=][ \t]*["']?([^\s"'&,;<>]{4,4096})/gi;
 
 const AUTHORIZATION = /\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(basic|bearer|dpop)[ \t]+([A-Za-z0-9._~+/=-]{8,8192})/gi;
 
@@ -128,7 +128,7 @@ function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
 		const start = span.start + m.index + m[0].length - m[2].length;
 		// `f(password=s3cret)`: the closing parenthesis belongs to the call, not to the value.
 		const value = m[2].endsWith(')') && !m[2].includes('(') ? m[2].slice(0, -1) : m[2];
-		if (isCodeReference(text, start, value)) continue;
+		if (isCodeReference(text, start, value) || isSealed(text, start)) continue;
 		addField(out, m[1], value, { start, end: start + value.length });
 	}
 	AUTHORIZATION.lastIndex = 0;
@@ -139,8 +139,8 @@ function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
 	}
 }
 
-/** A name followed by property accesses, calls or indexing: `secret`, `self.client_secret`, `os.environ.get(…`. */
-const CODE_REFERENCE = /^[A-Za-z_$]+(?:\.[A-Za-z_$]+)*(?:[([].*)?$/;
+/** A name followed by property accesses, calls or indexing: `secret`, `self.client_secret`, `os.environ.get(…`, TypeScript's `settings.clientSecret!`. */
+const CODE_REFERENCE = /^[A-Za-z_$]+(?:\.[A-Za-z_$]+)*(?:[([].*|!)?$/;
 
 /** snake_case or camelCase made of real words (`secret`, `clientSecret`), unlike random characters. */
 const IDENTIFIER_WORDS = /^[a-z_$]+(?:[A-Z][a-z]+)*$/;
@@ -155,8 +155,14 @@ function isCodeReference(text: string, start: number, value: string): boolean {
 	const before = text.charCodeAt(start - 1);
 	if (before === 0x22 || before === 0x27) return false;
 	if (!CODE_REFERENCE.test(value)) return false;
-	const name = value.split(/[([]/, 1)[0];
+	const name = value.split(/[([!]/, 1)[0];
 	return name.includes('.') || value.length !== name.length || (name.length <= 24 && IDENTIFIER_WORDS.test(name));
+}
+
+/** A value under a Bitnami SealedSecret's `encryptedData`: ciphertext meant to be committed, not a credential. */
+function isSealed(text: string, at: number): boolean {
+	const key = text.lastIndexOf('encryptedData:', at);
+	return key >= 0 && at - key < 16_384 && text.lastIndexOf('SealedSecret', key) >= 0;
 }
 
 /** Sorted by offset; overlapping spans merged, keeping the more specific (earlier-found) kind. */

@@ -382,7 +382,7 @@ function isEnclosed(v: string, open: string, close: string): boolean {
 	return v.length > open.length + close.length - 1 && v.startsWith(open) && v.endsWith(close);
 }
 
-/** `{{x}}`, `${x}`, `$(x)`, `$x`, `%x%`, `<x>`, `[x]`, `{x}`, `(x`, or a value with a `{{…}}` / `${…}` inside. */
+/** `{{x}}`, `${x}`, `$(x)`, `$x`, `%x%`, `<x>`, `[x]`, `{x}`, `(x`, `##X##`, `$__file{…}`, or a value with a `{{…}}` / `${…}` inside. */
 function isTemplate(v: string): boolean {
 	const inner = v.slice(1, -1);
 	if (isEnclosed(v, '<', '>') && !/[<>]/.test(inner)) {
@@ -396,6 +396,10 @@ function isTemplate(v: string): boolean {
 	}
 	// A name in braces (a Go or Python format field, `{deviceCode}`), Terraform's `(sensitive value)`.
 	if ((isEnclosed(v, '{', '}') && isIdentifier(inner)) || (v.startsWith('(') && isIdentifier(v.slice(1).replace(/\)$/, '')))) {
+		return true;
+	}
+	// Deploy-tool keywords (`##CLIENT_SECRET##`, `@@SECRET@@`) and Grafana's `$__file{…}`, `$__env{…}`, `$__vault{…}`.
+	if (/^(?:##\w+##|@@\w+@@|\$__(?:file|env|vault)\{[^}]*\})$/.test(v)) {
 		return true;
 	}
 	if (v.startsWith('$') && (isIdentifier(v.slice(1)) || isEnclosed(v, '$(', ')'))) {

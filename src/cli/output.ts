@@ -1,4 +1,4 @@
-import { explainMessage, hasContent, lineOf, vendorName, type Analysis, type HttpMessage, type Severity } from '../core';
+import { explainMessage, hasContent, lineOf, vendorName, worthExplaining, type Analysis, type HttpMessage, type Severity } from '../core';
 import { lineStartOf } from '../core/parse/lines';
 
 /** The `--json` document: version 1; fields may be added, never renamed. */
@@ -32,9 +32,10 @@ const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m
 export function toText(file: string, text: string, analysis: Analysis, color: boolean): string {
 	const paint = (s: string, code: string) => color ? `${code}${s}\x1b[0m` : s;
 	const bold = (s: string) => paint(s, '\x1b[1m');
-	const relevant = analysis.messages.filter(hasContent);
+	const relevant = worthExplaining(analysis.messages);
 	const out: string[] = [bold(file)];
 	if (!relevant.length) out.push('  No OAuth/OIDC error, error response or secret found.');
+	else if (!relevant.some(hasContent)) out.push('  No problem reported: these codes are only mentioned (no response, log line or error field shows them failing). What they mean:');
 	for (const m of relevant) {
 		const e = explainMessage(text, m);
 		const where = [m.kind, m.status !== null ? `HTTP ${m.status}` : '', m.vendor ? vendorName(m.vendor) : ''].filter(Boolean).join(' · ');

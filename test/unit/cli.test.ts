@@ -334,6 +334,17 @@ suite('cli', function () {
 			assert.match(r.stdout, /No OAuth\/OIDC error/);
 		});
 
+		test('a code that is only mentioned is explained, and said to be no problem', () => {
+			const r = cli(['explain', '-'], 'invalid_grant\n');
+			assert.equal(r.status, 0);
+			assert.match(r.stdout, /No problem reported: these codes are only mentioned/);
+			assert.match(r.stdout, /invalid_grant: Invalid grant/);
+			assert.match(r.stdout, /Next steps:/);
+			const json = JSON.parse(cli(['explain', '--json', '-'], 'invalid_grant\n').stdout) as { messages: unknown[] };
+			assert.deepEqual(json.messages, [], '--json lists only what is reported');
+			assert.equal(cli(['explain', '--fail-on', 'warning', '-'], 'invalid_grant\n').status, 0);
+		});
+
 		test('a directory lists both files', () => {
 			const r = cli(['explain', file('two')]);
 			assert.equal(r.status, 0);

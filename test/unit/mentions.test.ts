@@ -80,6 +80,16 @@ const rows: Row[] = [
 		input: 'oauthlib.oauth2.rfc6749.errors.MissingTokenError: (missing_token) Missing access token parameter.',
 		errors: [{ code: 'MissingTokenError', description: 'missing_token) Missing access token parameter.' }, { code: 'missing_token', description: 'Missing access token parameter.' }],
 	},
+	{
+		name: "Microsoft Graph's code in a Python dict",
+		input: "{'error': {'code': 'InvalidAuthenticationToken', 'message': 'Access token has expired or is not yet valid.'}}",
+		vendorCodes: [{ code: 'InvalidAuthenticationToken', description: 'Access token has expired or is not yet valid.' }],
+	},
+	{
+		name: "an exception in a Node inspect dump's name field",
+		input: "  name: 'InvalidGrantException',",
+		vendorCodes: [{ code: 'InvalidGrantException' }],
+	},
 	// Generic words: reported only with an error context before them on the line.
 	{ name: 'not_found without error context', input: 'the page returned not_found for the route' },
 	// not_found is too generic for prose even after "Error:" (a 404 in any log); only structured error fields report it.
@@ -201,6 +211,7 @@ const paramRows: ParamRow[] = [
 	{ name: 'myerror= is not error=', input: 'level=info myerror=access_denied' },
 	{ name: 'an empty error value', input: 'https://app.example.com/cb?error=&state=1' },
 	{ name: 'no error parameter', input: 'https://app.example.com/cb?code=abc&state=1' },
+	{ name: "Go's printed map is not an error code", input: 'level=error msg="request failed" error=map[debug: message:invalid_request]' },
 ];
 
 suite('findErrorParams', () => {

@@ -162,9 +162,7 @@ export function renderExplanation(explanation: Explanation, level = 2): string {
  * `secrets`: every secret of the analysis (default: those of `messages`), redacted wherever quoted.
  */
 export function renderReport(text: string, messages: readonly HttpMessage[], catalog: Catalog = bundledCatalog(), secrets: readonly SecretSpan[] = messages.flatMap(m => m.secrets)): string {
-	const reported = messages.filter(hasContent);
-	// Asked about documentation only (a changelog line, a table of codes): explain the codes it names.
-	const relevant = reported.length ? reported : messages.filter(m => m.errors.length || m.vendorCodes.length);
+	const relevant = worthExplaining(messages);
 	if (!relevant.length) return '# Token Error Help\n\nNo OAuth or OpenID Connect error, HTTP error response or secret was found in this text.\n';
 	const parts = ['# Token Error Help', ''];
 	for (const m of relevant) {
@@ -172,6 +170,16 @@ export function renderReport(text: string, messages: readonly HttpMessage[], cat
 		parts.push(renderExplanation({ ...e, headline: `${e.headline} (line ${lineOf(text, m.span.start)})` }));
 	}
 	return parts.join('\n');
+}
+
+/**
+ * The messages an explanation covers: those worth reporting, or, when asked
+ * about documentation only (a changelog line, a table of codes, a code on its
+ * own), those naming a code.
+ */
+export function worthExplaining(messages: readonly HttpMessage[]): HttpMessage[] {
+	const reported = messages.filter(hasContent);
+	return reported.length ? reported : messages.filter(m => m.errors.length || m.vendorCodes.length);
 }
 
 /** A message worth reporting: a finding, a secret, or an error or vendor code not merely written as documentation. */

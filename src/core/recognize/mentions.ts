@@ -62,6 +62,8 @@ const ANCHORS: ReadonlyArray<{ needle: string; back: number; anchor: string }> =
 	{ needle: 'E0000', back: 0, anchor: 'E0000' },
 	{ needle: 'xception', back: 1, anchor: 'Exception' },
 	{ needle: 'Error', back: 0, anchor: 'Error' },
+	// Microsoft Graph's code for a bad or expired access token, quoted in SDK logs and Python dicts.
+	{ needle: 'InvalidAuthenticationToken', back: 0, anchor: 'InvalidAuthenticationToken' },
 ];
 
 /**
@@ -128,10 +130,13 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 	const word = text.slice(start, end);
 	const span = { start, end };
 	if ((word.startsWith('AADSTS') || word.startsWith('AADB2C')) && isDigits(word, 6) && word.length >= 8) {
-		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end) } };
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
 	}
 	if (word.length === 8 && word.charCodeAt(0) === 69 && isDigits(word, 1) && word.startsWith('E0000')) {
-		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end) } };
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
+	}
+	if (word === 'InvalidAuthenticationToken') {
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
 	}
 	if (!underscore && !isThrown(text, start, end, word)) return undefined;
 	const candidates = catalog.candidates(word);
@@ -155,7 +160,8 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 /**
  * An exception name counts when it is thrown, not when code names its type:
  * `MsalUiRequiredException: …`, AWS CLI's `(NotAuthorizedException)`, MSAL's
- * `Exception type: Microsoft.Identity.Client.MsalUiRequiredException , ErrorCode: …`;
+ * `Exception type: Microsoft.Identity.Client.MsalUiRequiredException , ErrorCode: …`,
+ * a Node inspect dump's `name: 'InvalidGrantException'`;
  * not `catch (MsalUiRequiredException)` or `instanceof InteractionRequiredAuthError)`.
  */
 function isThrown(text: string, start: number, end: number, word: string): boolean {
@@ -165,6 +171,7 @@ function isThrown(text: string, start: number, end: number, word: string): boole
 	const next = text.charCodeAt(after);
 	if (next === 58) return true;
 	const before = text.slice(Math.max(0, start - 40), start);
+	if (/\bname["']?[ \t]*[:=][ \t]*["']$/.test(before)) return true;
 	if (next === 41) return text.charCodeAt(start - 1) === 40 && !/(?:catch|except|instanceof|typeof|is|as)[ \t]*\($/.test(before);
 	return next === 44 && /type[ \t]*[:=][ \t]*[\w.]*$/i.test(before);
 }
@@ -186,7 +193,7 @@ function isKeyedAsError(text: string, start: number, end: number): boolean {
  * {@link EVENT} near it (a changelog entry, a definition list, an `enum` of codes).
  * It gets no findings; hovers and an explicit Explain still cover it.
  */
-function prose(text: string, start: number, end: number): { inProse?: true } {
+function prose(text: string, start: number, end: number, distinctive = false): { inProse?: true } {
 	const before = text.charCodeAt(start - 1);
 	const after = text.charCodeAt(end);
 	if (before === 96 && after === 96) return { inProse: true };
@@ -199,7 +206,8 @@ function prose(text: string, start: number, end: number): { inProse?: true } {
 	if (after === 58 || KEYED_OR_THROWN.test(lead) || isRecordStart(text, lineStart)) return {};
 	// A cell of a Markdown or ASCII table (`| invalid_grant | The grant is…`) documents the code.
 	if (/\|[ \t]*$/.test(lead) || /^[ \t]*\|/.test(text.slice(end, end + 8))) return { inProse: true };
-	if (hasEvent(text, start, end)) return {};
+	// A vendor's own numbered code (AADSTS…, E0000…) is seldom written outside an error.
+	if (distinctive || hasEvent(text, start, end)) return {};
 	// A code alone on its line after `Error:` (a bug report's "Error:\n  "invalid_client"").
 	const alone = lead.trim() === '' || lead.trim() === '"' || lead.trim() === '\'';
 	return alone && lineStart > 0 && EVENT.test(text.slice(lineStartOf(text, lineStart - 1), lineStart)) ? {} : { inProse: true };
@@ -292,6 +300,11 @@ export interface ErrorParams {
 
 const PARAM_STOP = new Set([32, 9, 10, 13, 34, 39, 60, 62, 40, 41, 96, 44, 59]);
 
+/** An `error=` value that can be a code: not empty, no brackets or braces (Go's `error=map[debug: …]`), no trailing colon. */
+function isCodeShaped(value: string): boolean {
+	return value.length > 0 && !/[[\]{}()<>]/.test(value) && !value.endsWith(':');
+}
+
 /** Finds `error=` parameters in query strings, fragments and logfmt text in text[start, end). Linear. */
 export function findErrorParams(text: string, start: number, end: number): ErrorParams[] {
 	const found: ErrorParams[] = [];
@@ -316,7 +329,7 @@ export function findErrorParams(text: string, start: number, end: number): Error
 				while (urlStart > start && paramStart - urlStart < 4096 && !PARAM_STOP.has(text.charCodeAt(urlStart - 1))) urlStart--;
 			}
 			const params = parseFormParams(text, paramStart, paramEnd);
-			if (params.some(p => p.name === 'error' && p.value)) {
+			if (params.some(p => p.name === 'error' && isCodeShaped(p.value))) {
 				const prefix = text.slice(urlStart, paramStart);
 				found.push({
 					span: { start: urlStart, end: paramEnd },

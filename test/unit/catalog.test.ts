@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import { bundledCatalog, type CatalogEntry, type CatalogFile } from '../../src/core';
 import type { LookupContext } from '../../src/core/catalog/catalog';
 import { suggestCode } from '../../src/core/catalog/suggest';
+import { vendorFromText } from '../../src/core/recognize/context';
 
 const CATALOG_DIR = join(__dirname, '../../src/core/catalog');
 const DATA_DIR = join(CATALOG_DIR, 'data');
@@ -61,6 +62,13 @@ const VENDOR_CODES: [vendor: string, code: string][] = [
 	['keycloak', 'CODE_TO_TOKEN_ERROR'], ['keycloak', 'REFRESH_TOKEN_ERROR'], ['keycloak', 'LOGIN_ERROR'], ['keycloak', 'CLIENT_LOGIN_ERROR'],
 	['keycloak', 'INTROSPECT_TOKEN_ERROR'], ['keycloak', 'TOKEN_EXCHANGE_ERROR'], ['keycloak', 'USER_INFO_REQUEST_ERROR'], ['keycloak', 'invalid_token'],
 	['auth0', 'feacft'], ['auth0', 'feccft'], ['auth0', 'fertft'], ['auth0', 'ferrt'], ['auth0', 'fepft'], ['auth0', 'fsa'],
+	['aws-sso', 'AuthorizationPendingException'], ['aws-sso', 'SlowDownException'], ['aws-sso', 'ExpiredTokenException'],
+	['aws-sso', 'InvalidGrantException'], ['aws-sso', 'InvalidClientException'], ['aws-sso', 'UnauthorizedClientException'],
+	['aws-sso', 'UnsupportedGrantTypeException'], ['aws-sso', 'InvalidScopeException'], ['aws-sso', 'InvalidClientMetadataException'],
+	['aws-sso', 'InvalidRedirectUriException'], ['aws-sso', 'InvalidRequestRegionException'],
+	['dropbox', 'invalid_access_token'], ['dropbox', 'expired_access_token'], ['dropbox', 'invalid_grant'],
+	['entra', 'AADSTS90023'],
+	['google', 'TOKEN_EXPIRED'], ['google', 'INVALID_REFRESH_TOKEN'], ['google', 'USER_DISABLED'],
 ];
 
 const HTTP_STATUSES = ['400', '401', '403', '404', '405', '413', '429', '500', '502', '503', '504'];
@@ -241,6 +249,42 @@ suite('Catalog.lookup', () => {
 		{ name: 'Okta E0000 code', code: 'E0000011', id: 'okta.E0000011' },
 		{ name: 'HTTP status by kind', code: '401', context: { kind: 'status' }, id: 'http.401' },
 		{ name: 'unknown code', code: 'invalid_grand', id: undefined },
+		// IAM Identity Center OIDC: Cognito's older entries describe the same exceptions; the aws-sso ones win only when the vendor or SSO-OIDC's own wording says so.
+		{ name: 'SSO-OIDC exception, vendor aws-sso', code: 'AuthorizationPendingException', context: { kind: 'vendorCode', vendor: 'aws-sso' }, id: 'aws-sso.AuthorizationPendingException' },
+		{ name: 'SSO-OIDC exception, vendor aws-sso (InvalidGrantException)', code: 'InvalidGrantException', context: { kind: 'vendorCode', vendor: 'aws-sso' }, id: 'aws-sso.InvalidGrantException' },
+		{ name: 'SSO-OIDC exception without context: Cognito\'s entry as before', code: 'InvalidGrantException', context: { kind: 'vendorCode' }, id: 'cognito.InvalidGrantException' },
+		{ name: 'SSO-OIDC exception without context: Cognito\'s entry as before (SlowDownException)', code: 'SlowDownException', id: 'cognito.SlowDownException' },
+		{ name: 'SSO-OIDC exception, vendor cognito', code: 'ExpiredTokenException', context: { kind: 'vendorCode', vendor: 'cognito' }, id: 'cognito.ExpiredTokenException' },
+		{ name: 'SSO-OIDC\'s own wording names IAM Identity Center', code: 'InvalidGrantException', context: { kind: 'vendorCode', description: 'Invalid refresh token provided', looseDescription: true }, id: 'aws-sso.InvalidGrantException' },
+		{ name: 'Cognito-only code is unchanged', code: 'NotAuthorizedException', context: { kind: 'vendorCode' }, id: 'cognito.NotAuthorizedException' },
+		{ name: 'SSO-OIDC-only exception', code: 'InvalidClientMetadataException', id: 'aws-sso.InvalidClientMetadataException' },
+		{ name: 'generic AWS exception name is not catalogued', code: 'AccessDeniedException', id: undefined },
+		// Dropbox
+		{ name: 'Dropbox AuthError tag', code: 'invalid_access_token', id: 'dropbox.invalid_access_token' },
+		{ name: 'Dropbox invalid_grant by vendor', code: 'invalid_grant', context: { vendor: 'dropbox' }, id: 'dropbox.invalid_grant' },
+		{ name: 'Dropbox invalid_grant by its own wording', code: 'invalid_grant', context: { description: "code doesn't exist or has expired" }, id: 'dropbox.invalid_grant' },
+		// Entra, Firebase, oauthlib
+		{ name: 'AADSTS90023', code: 'AADSTS90023', id: 'entra.AADSTS90023' },
+		{ name: 'Firebase TOKEN_EXPIRED in Google\'s error envelope', code: 'TOKEN_EXPIRED', context: { description: 'status":"INVALID_ARGUMENT"}}', looseDescription: true }, id: 'google.TOKEN_EXPIRED' },
+		{ name: 'Firebase TOKEN_EXPIRED, vendor google', code: 'TOKEN_EXPIRED', context: { vendor: 'google' }, id: 'google.TOKEN_EXPIRED' },
+		{ name: 'token_expired without context: the oauthlib client error', code: 'token_expired', id: 'authlib.token_expired' },
+		{ name: 'token_expired from Slack', code: 'token_expired', context: { vendor: 'slack' }, id: 'slack.token_expired' },
+		{ name: 'oauthlib TokenExpiredError', code: 'TokenExpiredError', id: 'authlib.token_expired' },
+		// Library exception class names of standard codes (oauthlib, Stripe)
+		{ name: 'InvalidGrantError', code: 'InvalidGrantError', id: 'oauth.invalid_grant' },
+		{ name: 'InvalidClientError', code: 'InvalidClientError', id: 'oauth.invalid_client' },
+		{ name: 'UnauthorizedClientError', code: 'UnauthorizedClientError', id: 'oauth.unauthorized_client' },
+		{ name: 'UnsupportedGrantTypeError', code: 'UnsupportedGrantTypeError', id: 'oauth.unsupported_grant_type' },
+		{ name: 'UnsupportedResponseTypeError', code: 'UnsupportedResponseTypeError', id: 'oauth.unsupported_response_type' },
+		{ name: 'InvalidScopeError', code: 'InvalidScopeError', id: 'oauth.invalid_scope' },
+		{ name: 'InvalidTokenError', code: 'InvalidTokenError', id: 'oauth.invalid_token' },
+		{ name: 'InsufficientScopeError', code: 'InsufficientScopeError', id: 'oauth.insufficient_scope' },
+		{ name: 'TemporarilyUnavailableError', code: 'TemporarilyUnavailableError', id: 'oauth.temporarily_unavailable' },
+		{ name: 'oauthlib InvalidClientIdError is invalid_request', code: 'InvalidClientIdError', id: 'oauth.invalid_request' },
+		{ name: 'oauthlib MissingClientIdError is invalid_request', code: 'MissingClientIdError', id: 'oauth.invalid_request' },
+		// Class names also common outside OAuth (SQLAlchemy, OpenAI, Stripe API errors; file and permission errors) are left out.
+		{ name: 'InvalidRequestError is not an alias', code: 'InvalidRequestError', id: undefined },
+		{ name: 'AccessDeniedError is not an alias', code: 'AccessDeniedError', id: undefined },
 	];
 	for (const row of rows) {
 		test(row.name, () => assert.equal(catalog.lookup(row.code, row.context)?.id, row.id));
@@ -251,6 +295,132 @@ suite('Catalog.lookup', () => {
 		for (const id of ['oauth.invalid_grant', 'google.invalid_grant', 'okta.invalid_grant', 'entra.invalid_grant']) assert.ok(ids.includes(id), id);
 		assert.ok(ids.every((id) => catalog.byId(id)?.code === 'invalid_grant'));
 	});
+});
+
+/*
+ * A vendor entry's `causes[].match` wording names the vendor when nothing else
+ * does (Catalog.lookup without a vendor). Wording that many servers send must
+ * therefore never do it: an unrelated server's response would be explained as
+ * Okta's, Ory's or Keycloak's. Every row below is wording that public servers
+ * or libraries other than the catalog vendors send (or the RFC text that many
+ * of them copy), with where it was seen.
+ */
+suite('generic wording names no vendor', () => {
+	const GENERIC: [code: string, description: string, seenIn: string][] = [
+		// RFC 6749 §4.1.2.1 / §5.2, RFC 6750 §3.1, RFC 8628 §3.5: copied verbatim by many servers (Okta, Doorkeeper, League).
+		['invalid_request', 'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.', 'RFC 6749 §5.2; thephpleague/oauth2-server'],
+		['invalid_client', 'Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).', 'RFC 6749 §5.2'],
+		['invalid_grant', 'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.', 'RFC 6749 §5.2; thephpleague/oauth2-server; ory/fosite'],
+		['unauthorized_client', 'The authenticated client is not authorized to use this authorization grant type.', 'RFC 6749 §5.2; thephpleague/oauth2-server'],
+		['unauthorized_client', 'The client is not authorized to request an authorization code using this method.', 'RFC 6749 §4.1.2.1'],
+		['access_denied', 'The resource owner or authorization server denied the request.', 'RFC 6749 §4.1.2.1; Doorkeeper; thephpleague/oauth2-server; Okta'],
+		['unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.', 'RFC 6749 §5.2; Doorkeeper; thephpleague/oauth2-server'],
+		['invalid_scope', 'The requested scope is invalid, unknown, or malformed.', 'RFC 6749 §4.1.2.1; Doorkeeper'],
+		['server_error', 'The authorization server encountered an unexpected condition that prevented it from fulfilling the request.', 'RFC 6749 §4.1.2.1'],
+		['temporarily_unavailable', 'The authorization server is currently unable to handle the request due to a temporary overloading or maintenance of the server.', 'RFC 6749 §4.1.2.1; Doorkeeper'],
+		['invalid_token', 'The access token provided is expired, revoked, malformed, or invalid for other reasons.', 'RFC 6750 §3.1; oauthlib'],
+		['insufficient_scope', 'The request requires higher privileges than provided by the access token.', 'RFC 6750 §3.1; oauthlib'],
+		['slow_down', 'The authorization request is still pending and polling should continue, but the interval MUST be increased by 5 seconds for this and all subsequent requests.', 'thephpleague/oauth2-server'],
+		['expired_token', 'The `device_code` has expired and the device authorization session has concluded.', 'thephpleague/oauth2-server'],
+		// thephpleague/oauth2-server (Laravel Passport) OAuthServerException messages.
+		['invalid_client', 'Client authentication failed', 'thephpleague/oauth2-server'],
+		['invalid_grant', 'The user credentials were incorrect.', 'thephpleague/oauth2-server'],
+		['invalid_grant', 'The refresh token is invalid.', 'thephpleague/oauth2-server'],
+		// Doorkeeper (config/locales/en.yml).
+		['invalid_grant', 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.', 'Doorkeeper'],
+		['invalid_client', 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.', 'Doorkeeper'],
+		['unauthorized_client', 'The client is not authorized to perform this request using this method.', 'Doorkeeper'],
+		['invalid_request', 'Missing required parameter: client_id.', 'Doorkeeper'],
+		['invalid_token', 'The access token expired', 'Doorkeeper'],
+		['invalid_token', 'The access token was revoked', 'Doorkeeper'],
+		['invalid_token', 'The access token is invalid', 'Doorkeeper'],
+		// panva/node-oidc-provider error descriptions.
+		['invalid_grant', 'grant request is invalid', 'node-oidc-provider'],
+		['invalid_grant', 'authorization code is expired', 'node-oidc-provider'],
+		['invalid_grant', 'refresh token is expired', 'node-oidc-provider'],
+		['invalid_grant', 'refresh token not found', 'node-oidc-provider'],
+		['invalid_grant', 'refresh token already used', 'node-oidc-provider'],
+		['invalid_client', 'client authentication failed', 'node-oidc-provider'],
+		['invalid_token', 'invalid token provided', 'node-oidc-provider'],
+		// Spring Security OAuth (legacy) and Cloud Foundry UAA InvalidGrantException messages.
+		['invalid_grant', 'Invalid refresh token: 3f1c0c1e-5d2b-4b7e-9a51-0d6c4e2f8a11', 'spring-security-oauth DefaultTokenServices; UAA'],
+		['invalid_grant', 'Invalid refresh token', 'spring-security-oauth; Keycloak'],
+		['invalid_grant', 'Invalid authorization code: Fp1sKq', 'spring-security-oauth authorization code services'],
+		['invalid_grant', 'Invalid authorization code', 'spring-security-oauth; Duende log text'],
+		// Stripe Connect (not a catalog vendor), from a public issue.
+		['invalid_grant', 'This authorization code has already been used. All tokens issued with this code have been revoked.', 'Stripe Connect (omniauth-stripe-connect#23)'],
+		// Common custom-server wording (many public token endpoints send these verbatim; Okta sends the first too).
+		['invalid_grant', 'The authorization code is invalid or has expired.', 'custom servers; Okta'],
+		['invalid_grant', 'The authorization code has expired', 'custom servers; League hint'],
+		['invalid_grant', 'The authorization code has already been used.', 'custom servers; fosite hint'],
+		['invalid_grant', 'PKCE verification failed', 'custom servers; node-oidc-provider log text'],
+		['invalid_grant', 'The provided refresh token is invalid or expired', 'custom servers'],
+		['invalid_grant', 'Refresh token expired', 'custom servers'],
+		['invalid_token', 'Token has expired', 'custom servers'],
+		['invalid_token', 'Token has been revoked', 'custom servers'],
+		['invalid_client', 'Invalid client secret', 'custom servers'],
+	];
+
+	/** Vendor wording that is documented as that vendor's own and rare elsewhere: it may, and should, name the vendor. */
+	const VENDOR_WORDING: [code: string, description: string, id: string][] = [
+		['invalid_grant', 'Malformed auth code.', 'google.invalid_grant'],
+		['invalid_grant', 'Token has been expired or revoked.', 'oauth.invalid_grant'], // Google's, and per integrators also Slack's: two vendors fit, so neutral
+		['invalid_grant', 'unknown, invalid, or expired refresh token', 'ping.invalid_grant'],
+		['invalid_grant', 'invalid_username_or_password', 'duende.invalid_grant'],
+		['invalid_grant', 'Unknown or invalid refresh token.', 'auth0.invalid_grant'],
+		['access_denied', 'User is not assigned to the client application.', 'okta.access_denied'],
+		['invalid_grant', 'Account is not fully set up', 'keycloak.invalid_grant'],
+	];
+
+	const modes: [name: string, extra: LookupContext][] = [['error_description', {}], ['free text', { looseDescription: true }]];
+
+	for (const [code, description, seenIn] of GENERIC) {
+		test(`${code}: ${JSON.stringify(description)} (${seenIn})`, () => {
+			for (const [mode, extra] of modes) {
+				const found = catalog.lookup(code, { description, ...extra });
+				assert.ok(found, `${code} has no entry`);
+				assert.equal(found.vendor, undefined, `${mode}: ${found.id} chosen for generic wording`);
+			}
+		});
+	}
+
+	test('every standard entry\'s own wording names no vendor', () => {
+		const bad: string[] = [];
+		for (const entry of allEntries.filter((e) => !e.vendor && (e.namespace === 'oauth' || e.namespace === 'oidc'))) {
+			for (const text of [entry.summary, entry.title, ...entry.causes.map((c) => c.text)]) {
+				for (const [mode, extra] of modes) {
+					const found = catalog.lookup(entry.code, { description: text, kind: entry.kind, ...extra });
+					if (found?.vendor) bad.push(`${entry.id} (${mode}): ${JSON.stringify(text)} → ${found.id}`);
+				}
+			}
+		}
+		assert.deepEqual(bad, []);
+	});
+
+	for (const [code, description, id] of VENDOR_WORDING) {
+		test(`vendor wording ${JSON.stringify(description)} → ${id}`, () => {
+			assert.equal(catalog.lookup(code, { description })?.id, id);
+		});
+	}
+});
+
+suite('vendor hints of the IAM Identity Center OIDC and Dropbox entries', () => {
+	const rows: [text: string, vendor: string | null][] = [
+		['https://oidc.us-east-1.amazonaws.com/token', 'aws-sso'],
+		['Starting new HTTPS connection (1): oidc.eu-central-1.amazonaws.com:443', 'aws-sso'],
+		['operation error SSO OIDC: CreateToken, https response error StatusCode: 400', 'aws-sso'],
+		['software.amazon.awssdk.services.ssooidc.model.InvalidGrantException', 'aws-sso'],
+		["'x-amzn-RequestId': 'abc', 'ErrorType': 'InvalidGrantException:http://internal.amazon.com/coral/com.amazonaws.sso.oidc/'", 'aws-sso'],
+		['$ aws sso login --profile dev', 'aws-sso'],
+		['https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B716D3041E', null],
+		['https://cognito-idp.us-east-1.amazonaws.com/', 'cognito'],
+		['https://api.dropboxapi.com/oauth2/token', 'dropbox'],
+		['https://www.dropbox.com/oauth2/authorize?client_id=abc&response_type=code', 'dropbox'],
+		['POST https://content.dropboxapi.com/2/files/upload', 'dropbox'],
+	];
+	for (const [text, vendor] of rows) {
+		test(`${JSON.stringify(text)} → ${vendor}`, () => assert.equal(vendorFromText(text), vendor));
+	}
 });
 
 suite('suggestCode', () => {

@@ -45,6 +45,18 @@ suite('vendorFromText', () => {
 		['https://api.authlete.com/api/auth/token', 'authlete'],
 		['https://products.akoya.com/token', 'akoya'],
 		['https://auth.aicrisk.com/token', 'aicrisk'],
+		// Library and logger names seen in real pastes
+		['com.microsoft.identity.client.exception.MsalUiRequiredException', 'entra'],
+		['google.auth.exceptions.RefreshError', 'google'],
+		['ERROR (gcloud.projects.list) There was a problem refreshing your current auth tokens', 'google'],
+		['o.k.adapters.OAuthRequestAuthenticator : failed to turn code into token', 'keycloak'],
+		['Restforce::AuthenticationError', 'salesforce'],
+		['at /app/node_modules/jsforce/lib/oauth2.js:120', 'salesforce'],
+		['github.com/ory/hydra/v2/oauth2.(*Handler)', 'ory'],
+		['slack_sdk.errors.SlackApiError', 'slack'],
+		// An SSO-OIDC response also carries x-amzn-ErrorType: the host wins over the header.
+		['https://oidc.us-east-1.amazonaws.com/token\nx-amzn-ErrorType: InvalidGrantException', 'aws-sso'],
+		['An error occurred (InvalidGrantException) when calling the CreateToken operation', 'aws-sso'],
 		// Nothing
 		['https://idp.example.com/oauth2/token', null],
 		['', null],

@@ -29,6 +29,8 @@ interface RealWorldCase {
 	note: string;
 	/** Codes that may also be reported (library exception names, event types): neither required nor unexpected. */
 	mayReport?: string[];
+	/** A known gap, with its reason: the finding and vendor checks are listed as pending, not run. */
+	knownMiss?: string;
 }
 
 
@@ -84,14 +86,17 @@ for (const folder of FOLDERS) {
 					found = foundIn(analyze(fs.readFileSync(path.join(DIR, c.file), 'utf8')));
 				});
 
+				// A known gap stays visible as a pending test with its reason; "no unexpected codes" still runs.
+				const check = c.knownMiss ? (name: string, _fn: () => void) => test.skip(`${name} (known miss: ${c.knownMiss})`) : test;
+
 				if (c.errors.length) {
-					test('error codes are found', () => {
+					check('error codes are found', () => {
 						for (const code of c.errors) checkFound(found, code, ['error']);
 					});
 				}
 
 				if (c.vendorCodes.length) {
-					test('vendor codes are found', () => {
+					check('vendor codes are found', () => {
 						for (const code of c.vendorCodes) checkFound(found, code, ['vendorCode', 'error']);
 					});
 				}
@@ -104,7 +109,7 @@ for (const folder of FOLDERS) {
 
 				const vendor = c.vendor;
 				if (vendor) {
-					test(`vendor is ${vendor}`, () => {
+					check(`vendor is ${vendor}`, () => {
 						const expected = [...c.errors, ...c.vendorCodes];
 						const carriers = found.filter(f => expected.some(code => standsFor(f, code)));
 						// The message names the vendor, or the vendor's own entry explains the code.

@@ -3,7 +3,9 @@ import aicrisk from './data/aicrisk.json';
 import akoya from './data/akoya.json';
 import auth0 from './data/auth0.json';
 import authlete from './data/authlete.json';
+import awsSso from './data/aws-sso.json';
 import cognito from './data/cognito.json';
+import dropbox from './data/dropbox.json';
 import duende from './data/duende.json';
 import entra from './data/entra.json';
 import github from './data/github.json';
@@ -26,5 +28,5 @@ import slack from './data/slack.json';
  */
 export const bundledCatalogFiles: readonly CatalogFile[] = [
 	oauth, http, entra, okta, auth0, google, github, keycloak, cognito, salesforce, slack,
-	authlete, akoya, aicrisk, duende, ping, ory, libraries,
+	authlete, akoya, aicrisk, duende, ping, ory, awsSso, dropbox, libraries,
 ] as unknown as CatalogFile[];

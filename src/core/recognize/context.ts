@@ -16,14 +16,22 @@ const VENDOR_HINTS: ReadonlyArray<readonly [string, string]> = [
 	['slackclient', 'slack'], ['slacker', 'slack'], ['ok: false, error', 'slack'],
 	['/realms/', 'keycloak'], ['keycloak', 'keycloak'], ['o.k.adapters', 'keycloak'], ['o.k.services', 'keycloak'],
 	['o.k.events', 'keycloak'], ['o.k.protocol', 'keycloak'], ['o.k.broker', 'keycloak'],
-	['amazoncognito.com', 'cognito'], ['cognito', 'cognito'], ['x-amzn-errortype', 'cognito'],
-	['salesforce', 'salesforce'], ['.force.com', 'salesforce'], ['restforce', 'salesforce'],
+	['amazoncognito.com', 'cognito'], ['cognito', 'cognito'],
+	['salesforce', 'salesforce'], ['.force.com', 'salesforce'], ['restforce', 'salesforce'], ['jsforce', 'salesforce'],
 	['authlete.com', 'authlete'],
 	['akoya.com', 'akoya'],
 	['aicrisk.com', 'aicrisk'],
 	['duendesoftware.com', 'duende'], ['duende.identityserver', 'duende'], ['identityserver4', 'duende'],
 	['.pingone.', 'ping'], ['pingidentity.com', 'ping'], ['/as/token.oauth2', 'ping'], ['/as/authorization.oauth2', 'ping'], ['pingfederate', 'ping'],
-	['.oryapis.com', 'ory'], ['error_hint', 'ory'],
+	['.oryapis.com', 'ory'], ['error_hint', 'ory'], ['ory/hydra', 'ory'], ['ory/fosite', 'ory'], ['oryd/hydra', 'ory'],
+	// IAM Identity Center OIDC (SSO-OIDC) lives on oidc.<region>.amazonaws.com; the region prefixes keep EKS issuers (oidc.eks.…) out.
+	['oidc.us-', 'aws-sso'], ['oidc.eu-', 'aws-sso'], ['oidc.ap-', 'aws-sso'], ['oidc.ca-', 'aws-sso'], ['oidc.sa-', 'aws-sso'],
+	['oidc.me-', 'aws-sso'], ['oidc.af-', 'aws-sso'], ['oidc.il-', 'aws-sso'], ['oidc.mx-', 'aws-sso'], ['oidc.cn-', 'aws-sso'],
+	['amazonaws.sso.oidc', 'aws-sso'], ['sso-oidc', 'aws-sso'], ['ssooidc', 'aws-sso'], ['operation error sso oidc', 'aws-sso'],
+	['aws sso', 'aws-sso'], ['iam identity center', 'aws-sso'], ['the createtoken operation', 'aws-sso'], ['the createtokenwithiam operation', 'aws-sso'],
+	['dropboxapi.com', 'dropbox'], ['dropbox.com/oauth2', 'dropbox'], ['api.dropbox.com', 'dropbox'],
+	// Any AWS service sends this header: the weakest hint, after every host above (an SSO-OIDC response has it too).
+	['x-amzn-errortype', 'cognito'],
 ];
 
 /** The vendor that a URL, header value or body fragment points at, if any. */

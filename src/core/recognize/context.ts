@@ -34,18 +34,27 @@ const VENDOR_HINTS: ReadonlyArray<readonly [string, string]> = [
 	['x-amzn-errortype', 'cognito'],
 ];
 
-/** The vendor that a URL, header value or body fragment points at, if any. */
+/**
+ * The vendor that a URL, header value or body fragment points at, if any: of
+ * the hints it holds, the one listed first in {@link VENDOR_HINTS}. One
+ * regular-expression pass instead of a search per hint.
+ */
 export function vendorFromText(text: string): string | null {
-	const lower = text.toLowerCase();
-	for (const [needle, vendor] of VENDOR_HINTS) {
-		if (lower.includes(needle)) return vendor;
+	let best = -1;
+	ANY_HINT.lastIndex = 0;
+	for (let m = ANY_HINT.exec(text); m; m = ANY_HINT.exec(text)) {
+		const rank = HINT_RANK.get(m[0].toLowerCase()) ?? -1;
+		if (rank >= 0 && (best < 0 || rank < best)) best = rank;
+		if (best === 0) break;
+		ANY_HINT.lastIndex = m.index + 1;
 	}
-	return null;
+	return best < 0 ? null : VENDOR_HINTS[best][1];
 }
 
 /** Every vendor hint, case-insensitively, in the order of {@link VENDOR_HINTS} (which wins at equal positions). */
 const ANY_HINT = new RegExp(VENDOR_HINTS.map(([needle]) => needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'gi');
 const VENDOR_BY_HINT = new Map(VENDOR_HINTS);
+const HINT_RANK = new Map(VENDOR_HINTS.map(([needle], i) => [needle, i]));
 
 /** The vendor whose hint occurs last in `text` (the nearest one when `text` ends where a message starts). */
 export function nearestVendor(text: string): string | null {

@@ -16,8 +16,8 @@ const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid
 /**
  * What makes a known code on a line a report of something that happened rather
  * than documentation: a log level, an error or failure word, a verb of a
- * response, or an HTTP error status (`HTTP 401`, `status=400`, `400 Bad Request`). Whole words only: `SessionEndedError` and
- * topic words (token, login) are no event.
+ * response, or an HTTP error status (`HTTP 401`, `status=400`, `400 Bad Request`).
+ * Whole words only: `SessionEndedError` and topic words (token, login) are no event.
  */
 const EVENT = /\b(?:ERROR|WARN(?:ING)?|FATAL|SEVERE|CRITICAL|E\/\w+)\b|\blevel=(?:error|warn)|\[(?:error|warn(?:ing)?)\]|\b(?:errors?|failed|fails|failure|exception|unauthorized|forbidden|returned|returns|received|responded|replied|replies|response|got)\b|\bHTTP(?:\/[\d.]+)?[ :]+[45]\d\d\b|\bstatus(?:code)?["']?[ :=]+[45]\d\d\b|\b[45]\d\d[ \t]+(?:Bad|Unauthorized|Forbidden|Not|Internal|Service|Too|Method|Conflict|Gone|Payload|Gateway)\b/i;
 /**
@@ -37,8 +37,7 @@ const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 };
 const CONTEXT_WINDOW = 120;
 /** Words holding an underscore: codes and identifiers, not context. */
-const CODE_WORDS = /\b[a-z0-9]*_\w*/g;
-const CODE_WORDS_ANY_CASE = /\b[A-Za-z0-9]*_\w*/g;
+const CODE_WORDS = /\b[A-Za-z0-9]*_\w*/g;
 /** Mentions kept per line. */
 const MAX_MENTIONS_PER_LINE = 200;
 
@@ -129,13 +128,7 @@ type Classified =
 function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog): Classified | undefined {
 	const word = text.slice(start, end);
 	const span = { start, end };
-	if ((word.startsWith('AADSTS') || word.startsWith('AADB2C')) && isDigits(word, 6) && word.length >= 8) {
-		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
-	}
-	if (word.length === 8 && word.charCodeAt(0) === 69 && isDigits(word, 1) && word.startsWith('E0000')) {
-		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
-	}
-	if (word === 'InvalidAuthenticationToken') {
+	if (isDistinctiveVendorCode(word)) {
 		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
 	}
 	if (!underscore && !isThrown(text, start, end, word)) return undefined;
@@ -155,6 +148,13 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 	const needed = NAMESPACE_CONTEXT[vendorEntry.namespace];
 	if (needed && !hasErrorContext(text, start, end, needed)) return undefined;
 	return { kind: 'vendor', mention: { code: word, entry: null, span, description, ...prose(text, start, end) } };
+}
+
+/** Entra's AADSTS…/AADB2C… and Okta's E0000… numbers, and Graph's InvalidAuthenticationToken: codes by their shape alone. */
+function isDistinctiveVendorCode(word: string): boolean {
+	if (word.startsWith('AADSTS') || word.startsWith('AADB2C')) return word.length >= 8 && isDigits(word, 6);
+	if (word.startsWith('E0000')) return word.length === 8 && isDigits(word, 1);
+	return word === 'InvalidAuthenticationToken';
 }
 
 /**
@@ -217,7 +217,7 @@ function prose(text: string, start: number, end: number, distinctive = false): {
 function hasEvent(text: string, start: number, end: number): boolean {
 	const from = Math.max(lineStartOf(text, start), start - CONTEXT_WINDOW);
 	const to = Math.min(lineEndOf(text, end), end + CONTEXT_WINDOW);
-	return EVENT.test(`${text.slice(from, start)} ${text.slice(end, to)}`.replace(CODE_WORDS_ANY_CASE, ' '));
+	return EVENT.test(`${text.slice(from, start)} ${text.slice(end, to)}`.replace(CODE_WORDS, ' '));
 }
 
 function isDigits(word: string, from: number): boolean {

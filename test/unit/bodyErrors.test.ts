@@ -21,7 +21,10 @@ const rows: Row[] = [
 	{ name: 'errorCode naming a failure', input: '{"errorCode":"ACCOUNT_LOCKED_OUT","message":"Too many attempts"}', codes: ['ACCOUNT_LOCKED_OUT'] },
 	{ name: 'an unknown code', input: '{"error":"invalid_grand"}', codes: ['invalid_grand'] },
 	{ name: 'an RFC 6749 error object keeps a code with spaces', input: '{"error":"Bad Thing","error_description":"Something broke"}', codes: ['Bad Thing'] },
-	{ name: 'a fixed message the catalog knows', input: '{"type":"about:blank","error":"Unauthorized"}', codes: ['Unauthorized'] },
+	// AICRisk's "Unauthorized" is its problem+json `title`, read as such; in `error` it is Spring Boot's reason phrase.
+	{ name: 'a reason phrase in error is no code, even one a vendor uses as a title', input: '{"type":"about:blank","error":"Unauthorized"}', codes: [] },
+	{ name: 'documentation placeholders', input: '{ "error": "…", "error_description": "…" }', codes: [] },
+	{ name: 'an angle-bracket placeholder', input: '{"error":"<code>","error_description":"<text>"}', codes: [] },
 
 	// Reason phrases and success markers are not error codes.
 	{ name: 'NestJS default 404', input: '{"message":"Cannot GET /api/v1/orderz","error":"Not Found","statusCode":404}', codes: [] },

@@ -199,6 +199,11 @@ const rows: Row[] = [
 		input: 'xHTTP/1.1 400 Bad\nHTTP/1.1 4000 Bad\nHTTP/1.1 600 Nope\nHTTP/1.1 40 Bad\nHTTP/x 400\n',
 		expected: [],
 	},
+	{
+		name: 'an example in an HTML page is not a pasted response',
+		input: '  <pre><code>HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":"invalid_request"}</code></pre>\n',
+		expected: [],
+	},
 ];
 
 suite('splitHttpMessages', () => {

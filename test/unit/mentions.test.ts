@@ -130,6 +130,17 @@ suite('scanMentions', () => {
 		assert.deepEqual(prose("{ ok: false, error: 'invalid_code' }"), [['invalid_code', false]]);
 		assert.deepEqual(prose('AADSTS50076: Due to a configuration change made by your administrator'), [['AADSTS50076', false]]);
 		assert.deepEqual(prose('| `AADSTS50076` | MFA is required |'), [['AADSTS50076', true]]);
+		// Listings: a YAML translation key, a list of codes, a CSV cell, a metric label, a diagram arrow.
+		assert.deepEqual(prose('      invalid_grant: "Your sign-in link has expired."'), [['invalid_grant', true]]);
+		assert.deepEqual(prose('{ "terms": { "oauth.error": ["invalid_grant", "invalid_client"] } }'), [['invalid_grant', true], ['invalid_client', true]]);
+		assert.deepEqual(prose('2025-10-08,web-portal,31,invalid_grant,142'), [['invalid_grant', true]]);
+		assert.deepEqual(prose('idp_token_errors_total{client="web",error="invalid_grant"} 38'), [['invalid_grant', true]]);
+		assert.deepEqual(prose('    A-->>W: 400 {error: invalid_grant}'), [['invalid_grant', true]]);
+		// Reports: an error-named key, Spring's [code], Go's oauth2: "code", a CSV row that says it failed.
+		assert.deepEqual(prose('  "oauthError": "login_required",'), [['login_required', false]]);
+		assert.deepEqual(prose('[invalid_grant] Invalid authorization code: Qw7nZk'), [['invalid_grant', false]]);
+		assert.deepEqual(prose('> oauth2: "invalid_grant"'), [['invalid_grant', false]]);
+		assert.deepEqual(prose('2025-10-08 10:00:01,ERROR,token refresh failed,invalid_grant'), [['invalid_grant', false]]);
 	});
 
 	test('the context must be on the same line', () => {
@@ -212,6 +223,7 @@ const paramRows: ParamRow[] = [
 	{ name: 'an empty error value', input: 'https://app.example.com/cb?error=&state=1' },
 	{ name: 'no error parameter', input: 'https://app.example.com/cb?code=abc&state=1' },
 	{ name: "Go's printed map is not an error code", input: 'level=error msg="request failed" error=map[debug: message:invalid_request]' },
+	{ name: "PromQL's =~ matcher is not an error code", input: 'sum(rate(idp_token_errors_total{error=~\\"invalid_grant|invalid_client\\"}[5m]))' },
 ];
 
 suite('findErrorParams', () => {

@@ -14,7 +14,7 @@ import { errorMentions, vendorMentions } from './seedHelpers';
  * how far fixes tuned on the first corpus generalize.
  */
 
-const FOLDERS = ['realworld', 'realworld-heldout'];
+const FOLDERS = ['realworld', 'realworld-heldout', 'realworld-heldout2'];
 
 interface RealWorldCase {
 	file: string;

@@ -186,6 +186,14 @@ const rows: Row[] = [
 		expected: [],
 	},
 	{
+		name: 'Make and shell expansions, test literals and short cookie values are not secrets',
+		input: lines(
+			'	curl -u admin:x -d "password=$${DEV_PASSWORD:?set it}" $(URL)',
+			'    "access_token": "test-access-token", "refresh_token": "test-refresh-token",',
+			'set-cookie: pc_flow=f1a9c3; Path=/; HttpOnly'),
+		expected: [],
+	},
+	{
 		name: 'camelCase token keys and Vault client_token in free text',
 		input: lines(
 			'{"AuthenticationResult": {"RefreshToken": "eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.rTk9x", "accessToken": "Zq8Lm3Np6Rt9Vw2Yb5"}}',

@@ -114,6 +114,8 @@ function detectStartLine(text: string, line: Line): StartInfo | undefined {
 	const http = indexWithin(text, 'HTTP/', contentStart, line.end);
 	if (http < 0) return undefined;
 	if (http > contentStart && !BEFORE_STATUS.has(text.charCodeAt(http - 1))) return undefined;
+	// `<pre><code>HTTP/1.1 400 …` is an example in an HTML page, not a pasted response.
+	if (text.charCodeAt(http - 1) === 62 && /<[A-Za-z][\w-]*(?:[ \t][^<>\n]*)?>$/.test(text.slice(Math.max(contentStart, http - 200), http))) return undefined;
 	const status = parseStatusLine(text, http, line.end);
 	if (!status) return undefined;
 	return {

@@ -61,16 +61,19 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 /**
  * A value of `error` or `errorCode` that can be an error code: one that does
  * not say success and, outside an RFC 6749 §5.2 error object (one with
- * `error_description` or `error_uri`), a single word that is no reason
- * phrase, unless the catalog knows it as written: framework bodies put
- * "Not Found" or "Internal Server Error" there.
+ * `error_description` or `error_uri`), no one-word HTTP reason phrase (Spring
+ * Boot's `"error": "Unauthorized"`) and a single word unless the catalog knows
+ * it as written: framework bodies put "Not Found" or "Internal Server Error" there.
  */
 function isErrorCodeValue(value: string, catalog: Catalog, oauthShaped: boolean): boolean {
 	const trimmed = value.trim();
-	if (!trimmed) return false;
+	// Documentation placeholders: `"error": "…"`, `"error": "<code>"`.
+	if (!trimmed || /^[.…*?_-]+$/.test(trimmed) || /^<[^<>]*>$/.test(trimmed)) return false;
 	const lower = trimmed.toLowerCase();
 	if (SUCCESS_VALUES.has(lower)) return false;
-	if (!oauthShaped && (/\s/.test(trimmed) || REASON_PHRASES.has(lower))) return catalog.has(trimmed);
+	if (oauthShaped) return true;
+	if (REASON_PHRASES.has(lower)) return false;
+	return !/\s/.test(trimmed) || catalog.has(trimmed);
 	return true;
 }
 

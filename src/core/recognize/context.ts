@@ -29,7 +29,7 @@ const VENDOR_HINTS: ReadonlyArray<readonly [string, string]> = [
 	['oidc.me-', 'aws-sso'], ['oidc.af-', 'aws-sso'], ['oidc.il-', 'aws-sso'], ['oidc.mx-', 'aws-sso'], ['oidc.cn-', 'aws-sso'],
 	['amazonaws.sso.oidc', 'aws-sso'], ['sso-oidc', 'aws-sso'], ['ssooidc', 'aws-sso'], ['operation error sso oidc', 'aws-sso'],
 	['aws sso', 'aws-sso'], ['iam identity center', 'aws-sso'], ['the createtoken operation', 'aws-sso'], ['the createtokenwithiam operation', 'aws-sso'],
-	['dropboxapi.com', 'dropbox'], ['dropbox.com/oauth2', 'dropbox'], ['api.dropbox.com', 'dropbox'],
+	['dropboxapi.com', 'dropbox'], ['dropbox.com/oauth2', 'dropbox'], ['api.dropbox.com', 'dropbox'], ['x-dropbox-', 'dropbox'],
 	// Any AWS service sends this header: the weakest hint, after every host above (an SSO-OIDC response has it too).
 	['x-amzn-errortype', 'cognito'],
 ];

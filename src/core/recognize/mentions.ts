@@ -22,12 +22,15 @@ const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid
 const EVENT = /\b(?:ERROR|WARN(?:ING)?|FATAL|SEVERE|CRITICAL|E\/\w+)\b|\blevel=(?:error|warn)|\[(?:error|warn(?:ing)?)\]|\b(?:errors?|failed|fails|failure|exception|unauthorized|forbidden|returned|returns|received|responded|replied|replies|response|got)\b|\bHTTP(?:\/[\d.]+)?[ :]+[45]\d\d\b|\bstatus(?:code)?["']?[ :=]+[45]\d\d\b|\b[45]\d\d[ \t]+(?:Bad|Unauthorized|Forbidden|Not|Internal|Service|Too|Method|Conflict|Gone|Payload|Gateway)\b/i;
 /**
  * The code is the value of an error field (`errorCode: 'invalid_client'`,
- * `code: invalid_grant`, `"name": "insufficient_scope"`), or a thrown error's
- * message holds it (`OPError: invalid_grant (…)`, `IllegalArgumentException: No enum constant ….invalid_token`).
+ * `"oauthError": "login_required"`, `code: invalid_grant`, `"name": "insufficient_scope"`), or a thrown error's
+ * message holds it (`OPError: invalid_grant (…)`, `IllegalArgumentException: No enum constant ….invalid_token`),
+ * or Go's x/oauth2 prints it (`oauth2: "invalid_grant" "…"`).
  */
-const KEYED_OR_THROWN = /\b(?:error|errorCode|error_code|code|name|err)["']?[ \t]*[:=][ \t]*["'`]?$|\w(?:Error|Exception)[ \t]*:[ \t]/i;
+const KEYED_OR_THROWN = /(?:\b\w*(?:error|errorCode|error_code)|\b(?:code|name|err))["']?[ \t]*[:=][ \t]*["'`]?$|\w(?:Error|Exception)[ \t]*:[ \t]|\boauth2:[ \t]*\\?"$/i;
 /** A code compared or switched on in source code: `code === 'invalid_grant'`, `case "slow_down":`. */
 const COMPARED = /(?:[!=]==?|\bcase)[ \t]*["'`]$/;
+/** A Prometheus sample (`idp_token_errors_total{error="invalid_grant"} 38`) or a sequence-diagram arrow (`A-->>W: 400`): a count or a drawing. */
+const METRIC_OR_DIAGRAM = /^[ \t]*[A-Za-z_:][\w:]*\{[^}\n]*\}[ \t]+[\d.eE+-]+|--?>>?|<<?--?/;
 /** Namespaces whose codes are common identifiers elsewhere (BAD_REQUEST): they need their own context words. */
 const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
 	authlete: ['action', 'authlete', 'reason'],
@@ -141,12 +144,13 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 	if (!keyed && GENERIC_CODES.has(lower) && !hasErrorContext(text, start, end)) return undefined;
 	const description = describeAfter(text, end);
 	const errorEntry = candidates.find(c => c.kind === 'error');
-	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description, ...(keyed ? {} : prose(text, start, end)) } };
+	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description, ...prose(text, start, end) } };
 	// Vendor codes are matched with their exact spelling, and some only next to their own context words.
 	const vendorEntry = candidates.find(c => c.kind === 'vendorCode' && c.code === word);
 	if (!vendorEntry) return undefined;
 	const needed = NAMESPACE_CONTEXT[vendorEntry.namespace];
 	if (needed && !hasErrorContext(text, start, end, needed)) return undefined;
+	if (isForeignClass(text, start, vendorEntry.namespace)) return undefined;
 	return { kind: 'vendor', mention: { code: word, entry: null, span, description, ...prose(text, start, end) } };
 }
 
@@ -155,6 +159,20 @@ function isDistinctiveVendorCode(word: string): boolean {
 	if (word.startsWith('AADSTS') || word.startsWith('AADB2C')) return word.length >= 8 && isDigits(word, 6);
 	if (word.startsWith('E0000')) return word.length === 8 && isDigits(word, 1);
 	return word === 'InvalidAuthenticationToken';
+}
+
+/** Namespaces of AWS exception names, and the package prefixes that really are AWS SDKs. */
+const AWS_NAMESPACES = new Set(['cognito', 'aws-sso']);
+const AWS_PACKAGE = /(?:aws|amazon|botocore|boto3|cognito|sso)/i;
+
+/**
+ * An AWS exception name qualified by another library's package: JAX-RS's
+ * `javax.ws.rs.NotAuthorizedException` in a Keycloak trace is no Cognito error.
+ */
+function isForeignClass(text: string, start: number, namespace: string): boolean {
+	if (!AWS_NAMESPACES.has(namespace) || text.charCodeAt(start - 1) !== 46) return false;
+	const qualifier = /\b(?:[A-Za-z_][\w$]*\.)+$/.exec(text.slice(Math.max(0, start - 80), start));
+	return qualifier !== null && !AWS_PACKAGE.test(qualifier[0]);
 }
 
 /**
@@ -197,13 +215,20 @@ function prose(text: string, start: number, end: number, distinctive = false): {
 	const before = text.charCodeAt(start - 1);
 	const after = text.charCodeAt(end);
 	if (before === 96 && after === 96) return { inProse: true };
+	// Spring Security's `[invalid_grant] Invalid authorization code`.
+	if (before === 91 && after === 93) return {};
 	const lineStart = lineStartOf(text, start);
 	const lead = text.slice(Math.max(lineStart, start - CONTEXT_WINDOW), start);
 	if (COMPARED.test(lead)) return { inProse: true };
 	// A JSON key (`"invalid_grant": "Your sign-in expired"`, a translation table) names a code, it does not report one.
 	if ((before === 34 || before === 39) && after === before && /^[ \t]*:/.test(text.slice(end + 1, end + 8))) return { inProse: true };
+	if (isMappingKey(text, lineStart, start, end) || isListItem(text, start, end)) return { inProse: true };
+	if (METRIC_OR_DIAGRAM.test(text.slice(lineStart, Math.min(lineEndOf(text, end), lineStart + 400)))) return { inProse: true };
 	// `AADSTS50076: Due to…`, `OPError: invalid_grant`: the shape of an error message.
-	if (after === 58 || KEYED_OR_THROWN.test(lead) || isRecordStart(text, lineStart)) return {};
+	if (after === 58 || KEYED_OR_THROWN.test(lead)) return {};
+	// A cell of a CSV or tab-separated row (an analytics export) is data unless its row speaks of an event.
+	if (isSeparatedCell(before, after) && !hasEvent(text, start, end)) return { inProse: true };
+	if (isRecordStart(text, lineStart)) return {};
 	// A cell of a Markdown or ASCII table (`| invalid_grant | The grant is…`) documents the code.
 	if (/\|[ \t]*$/.test(lead) || /^[ \t]*\|/.test(text.slice(end, end + 8))) return { inProse: true };
 	// A vendor's own numbered code (AADSTS…, E0000…) is seldom written outside an error.
@@ -211,6 +236,32 @@ function prose(text: string, start: number, end: number, distinctive = false): {
 	// A code alone on its line after `Error:` (a bug report's "Error:\n  "invalid_client"").
 	const alone = lead.trim() === '' || lead.trim() === '"' || lead.trim() === '\'';
 	return alone && lineStart > 0 && EVENT.test(text.slice(lineStartOf(text, lineStart - 1), lineStart)) ? {} : { inProse: true };
+}
+
+/**
+ * A YAML key at the start of its line (`  invalid_grant: "Your sign-in link has
+ * expired"`): its value is quoted, or its parent line is a key of its own
+ * (`errors:`). A log's `invalid_grant: Bad Request` is neither.
+ */
+function isMappingKey(text: string, lineStart: number, start: number, end: number): boolean {
+	if (text.charCodeAt(end) !== 58 || text.slice(lineStart, start).trim() !== '') return false;
+	if (/^:[ \t]+["']/.test(text.slice(end, end + 4))) return true;
+	if (start === lineStart || lineStart === 0) return false;
+	const parent = text.slice(lineStartOf(text, lineStart - 1), lineStart).trimEnd();
+	return parent.endsWith(':') && /^[ \t]*[\w-]+:$/.test(parent);
+}
+
+/** A quoted code between `[` or `,` and `,` or `]`: an element of a list of codes (`"terms": ["invalid_grant", "invalid_client"]`). */
+function isListItem(text: string, start: number, end: number): boolean {
+	const quote = text.charCodeAt(start - 1);
+	if ((quote !== 34 && quote !== 39) || text.charCodeAt(end) !== quote) return false;
+	const opener = /([[,])[ \t]*$/.exec(text.slice(Math.max(0, start - 9), start - 1));
+	return opener !== null && /^[ \t]*[\],]/.test(text.slice(end + 1, end + 9));
+}
+
+function isSeparatedCell(before: number, after: number): boolean {
+	const separator = (c: number) => c === 44 || c === 9 || c === 59;
+	return separator(before) && (separator(after) || Number.isNaN(after) || after === 10 || after === 13);
 }
 
 /** {@link EVENT} on the code's line, within {@link CONTEXT_WINDOW} of it, other codes left out. */
@@ -300,9 +351,13 @@ export interface ErrorParams {
 
 const PARAM_STOP = new Set([32, 9, 10, 13, 34, 39, 60, 62, 40, 41, 96, 44, 59]);
 
-/** An `error=` value that can be a code: not empty, no brackets or braces (Go's `error=map[debug: …]`), no trailing colon. */
+/**
+ * An `error=` value that can be a code: not empty, no brackets or braces (Go's
+ * `error=map[debug: …]`), no quote or backslash (RFC 6749 allows neither; PromQL's
+ * `error=~\"…`), no trailing colon, no leading `~`.
+ */
 function isCodeShaped(value: string): boolean {
-	return value.length > 0 && !/[[\]{}()<>]/.test(value) && !value.endsWith(':');
+	return value.length > 0 && !/[[\]{}()<>"\\]/.test(value) && !value.endsWith(':') && !value.startsWith('~');
 }
 
 /** Finds `error=` parameters in query strings, fragments and logfmt text in text[start, end). Linear. */

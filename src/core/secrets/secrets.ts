@@ -70,7 +70,7 @@ function addUrlPasswords(text: string, span: Span, out: SecretSpan[]): void {
 function addField(out: SecretSpan[], name: string, value: string, span: Span): void {
 	const kind = SECRET_FIELDS.get(name.toLowerCase());
 	// `{{$dotenv SECRET}}` and similar template expressions are cut at their first space by free-text scanning.
-	if (!kind || value.startsWith('{{') || value.startsWith('${') || isPlaceholder(value)) return;
+	if (!kind || value.startsWith('{{') || /^\$?\$[{(]/.test(value) || isPlaceholder(value)) return;
 	if (value.length < 8 && !ALWAYS_SECRET.has(kind)) return;
 	if (kind === 'authorization_code' && /^[a-z_]+$/.test(value)) return;
 	if (span.end > span.start) out.push({ kind, ...span });
@@ -98,6 +98,9 @@ function addHeader(text: string, out: SecretSpan[], lower: string, value: Span):
 	}
 }
 
+/** Shorter cookie values (a flow step, a flag) are no session or credential. */
+const MIN_COOKIE_VALUE = 8;
+
 /** The value of each `name=value` pair of a Cookie / Set-Cookie header (attributes excluded). */
 function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
 	const ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'priority', 'partitioned']);
@@ -110,7 +113,7 @@ function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
 			const name = text.slice(pos, eq).trim().toLowerCase();
 			const v = text.slice(eq + 1, stop).trim();
 			const vStart = eq + 1 + (text.slice(eq + 1, stop).length - text.slice(eq + 1, stop).trimStart().length);
-			if (!ATTRIBUTES.has(name) && v.length >= 4 && !isPlaceholder(v)) out.push({ kind: 'cookie', start: vStart, end: vStart + v.length });
+			if (!ATTRIBUTES.has(name) && v.length >= MIN_COOKIE_VALUE && !isPlaceholder(v)) out.push({ kind: 'cookie', start: vStart, end: vStart + v.length });
 		}
 		pos = stop + 1;
 	}

@@ -344,7 +344,7 @@ const PLACEHOLDER_WORDS = new Set([
 /** Words that mark a `your-secret-here` style value. */
 const PLACEHOLDER_CUES = new Set([
 	'your', 'my', 'some', 'here', 'example', 'sample', 'placeholder', 'dummy', 'fake', 'insert',
-	'replace', 'enter', 'changeme', 'redacted', 'xxx', 'todo',
+	'replace', 'enter', 'changeme', 'redacted', 'xxx', 'todo', 'test', 'mock', 'stub',
 ]);
 
 /** Prefixes stripped before asking whether the rest is masked (`ghp_xxxx…`, `AKIAXXXX…`). */

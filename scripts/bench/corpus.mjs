@@ -137,5 +137,7 @@ export function adversarialTexts(bytes) {
 		'status lines': repeatTo('HTTP/1.1 400 Bad Request\n', bytes),
 		'partial codes': repeatTo('invalid_gran AADSTS7000 error= E00000 invalid_clien "error":"invalid_ ', bytes),
 		'single-line JSON': json,
+		// Codes far into one long line: each must not walk back to the line's start again.
+		'codes late on a long line': repeatTo('x', Math.floor(bytes / 2)) + repeatTo(' ERROR invalid_grant,', bytes - Math.floor(bytes / 2)),
 	};
 }

@@ -217,13 +217,14 @@ function prose(text: string, start: number, end: number, distinctive = false): {
 	if (before === 96 && after === 96) return { inProse: true };
 	// Spring Security's `[invalid_grant] Invalid authorization code`.
 	if (before === 91 && after === 93) return {};
-	const lineStart = lineStartOf(text, start);
+	const line = lineAround(text, start);
+	const lineStart = line.start;
 	const lead = text.slice(Math.max(lineStart, start - CONTEXT_WINDOW), start);
 	if (COMPARED.test(lead)) return { inProse: true };
 	// A JSON key (`"invalid_grant": "Your sign-in expired"`, a translation table) names a code, it does not report one.
 	if ((before === 34 || before === 39) && after === before && /^[ \t]*:/.test(text.slice(end + 1, end + 8))) return { inProse: true };
 	if (isMappingKey(text, lineStart, start, end) || isListItem(text, start, end)) return { inProse: true };
-	if (METRIC_OR_DIAGRAM.test(text.slice(lineStart, Math.min(lineEndOf(text, end), lineStart + 400)))) return { inProse: true };
+	if (METRIC_OR_DIAGRAM.test(text.slice(lineStart, Math.min(line.end, lineStart + 400)))) return { inProse: true };
 	// `AADSTS50076: Due to…`, `OPError: invalid_grant`: the shape of an error message.
 	if (after === 58 || KEYED_OR_THROWN.test(lead)) return {};
 	// A cell of a CSV or tab-separated row (an analytics export) is data unless its row speaks of an event.
@@ -266,9 +267,31 @@ function isSeparatedCell(before: number, after: number): boolean {
 
 /** {@link EVENT} on the code's line, within {@link CONTEXT_WINDOW} of it, other codes left out. */
 function hasEvent(text: string, start: number, end: number): boolean {
-	const from = Math.max(lineStartOf(text, start), start - CONTEXT_WINDOW);
-	const to = Math.min(lineEndOf(text, end), end + CONTEXT_WINDOW);
-	return EVENT.test(`${text.slice(from, start)} ${text.slice(end, to)}`.replace(CODE_WORDS, ' '));
+	return EVENT.test(surroundings(text, start, end));
+}
+
+/** The text on the code's line within {@link CONTEXT_WINDOW} before and after it, with other codes (words holding `_`) blanked. */
+function surroundings(text: string, start: number, end: number): string {
+	const line = lineAround(text, start);
+	const from = Math.max(line.start, start - CONTEXT_WINDOW);
+	const to = Math.min(line.end, end + CONTEXT_WINDOW);
+	return `${text.slice(from, start)} ${text.slice(end, to)}`.replace(CODE_WORDS, ' ');
+}
+
+/** The last line {@link lineAround} found. */
+let lastLine: { text: string; start: number; end: number } | undefined;
+
+/**
+ * The line holding `at`, remembered: the mentions on one long line share a
+ * single walk back to its start instead of one each (which made a megabyte
+ * line of codes quadratic).
+ */
+function lineAround(text: string, at: number): Span {
+	const last = lastLine;
+	if (last && last.text === text && at >= last.start && at < last.end) return last;
+	const line = { text, start: lineStartOf(text, at), end: lineEndOf(text, at) };
+	lastLine = line;
+	return line;
 }
 
 function isDigits(word: string, from: number): boolean {
@@ -286,19 +309,7 @@ function isDigits(word: string, from: number): boolean {
  */
 function hasErrorContext(text: string, start: number, end: number, words: readonly string[] = CONTEXT_WORDS): boolean {
 	if (text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93) return true;
-	let from = start;
-	while (from > 0 && start - from < CONTEXT_WINDOW) {
-		const c = text.charCodeAt(from - 1);
-		if (c === 10 || c === 13) break;
-		from--;
-	}
-	let to = end;
-	while (to < text.length && to - end < CONTEXT_WINDOW) {
-		const c = text.charCodeAt(to);
-		if (c === 10 || c === 13) break;
-		to++;
-	}
-	const around = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase().replace(CODE_WORDS, ' ');
+	const around = surroundings(text, start, end).toLowerCase();
 	return words.some(w => around.includes(w));
 }
 

@@ -138,6 +138,8 @@ export function adversarialTexts(bytes) {
 		'partial codes': repeatTo('invalid_gran AADSTS7000 error= E00000 invalid_clien "error":"invalid_ ', bytes),
 		'single-line JSON': json,
 		// Codes far into one long line: each must not walk back to the line's start again.
+		// A secret on every line: each secret's checks must look back a bounded way, not through the whole text.
+		'a secret per line': repeatTo('2025-01-01 10:00:00 DEBUG client_secret=Zk3Jq9vX2mP7sL4tR8wY\n', bytes),
 		'codes late on a long line': repeatTo('x', Math.floor(bytes / 2)) + repeatTo(' ERROR invalid_grant,', bytes - Math.floor(bytes / 2)),
 	};
 }

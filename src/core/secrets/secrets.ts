@@ -1,5 +1,5 @@
 import { parseFormParams } from '../parse/formBody';
-import { indexWithin } from '../parse/lines';
+import { indexOfFrom, indexWithin } from '../parse/lines';
 import type { HttpMessage } from '../recognize/model';
 import type { SecretKind, SecretSpan, Span } from '../types';
 import { isPlaceholder, scanTokenShapes } from './tokenShapes';
@@ -164,9 +164,15 @@ function isCodeReference(text: string, start: number, value: string): boolean {
 
 /** A value under a Bitnami SealedSecret's `encryptedData`: ciphertext meant to be committed, not a credential. */
 function isSealed(text: string, at: number): boolean {
-	const key = text.lastIndexOf('encryptedData:', at);
-	return key >= 0 && at - key < 16_384 && text.lastIndexOf('SealedSecret', key) >= 0;
+	// Remembered forward searches: a log with a secret on every line must not scan back through the text for each.
+	const key = indexOfFrom(text, 'encryptedData:', Math.max(0, at - SEALED_REACH));
+	if (key < 0 || key >= at) return false;
+	const kind = indexOfFrom(text, 'SealedSecret', Math.max(0, key - SEALED_REACH));
+	return kind >= 0 && kind < key;
 }
+
+/** How far before a value its `encryptedData:` key, and before that its `kind: SealedSecret`, may be. */
+const SEALED_REACH = 16_384;
 
 /** Sorted by offset; overlapping spans merged, keeping the more specific (earlier-found) kind. */
 function normalise(spans: SecretSpan[]): SecretSpan[] {

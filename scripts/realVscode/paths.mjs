@@ -58,8 +58,13 @@ export const RUNNER_EXTENSION_DIR = join(REPO_ROOT, 'test', 'realVscode', 'runne
  * @returns {NodeJS.ProcessEnv}
  */
 export function node24Env(base = process.env) {
+	// Under `npm test` the outer npm's settings arrive as npm_config_* variables; its user agent
+	// ("node/v20…") would be inherited by the inner npm, and code-server's install script reads
+	// the Node version from it. The inner npm sets its own.
+	const rest = { ...base };
+	for (const name of ['npm_config_user_agent', 'npm_node_execpath', 'NODE']) delete rest[name];
 	return {
-		...base,
+		...rest,
 		PATH: `${NODE24_BIN_DIR}:${base.PATH ?? '/usr/bin:/bin'}`,
 		npm_config_nodedir: NODE24_DIR,
 	};

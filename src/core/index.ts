@@ -12,3 +12,10 @@ provideBundledCatalog(() => bundledCatalogFiles);
 export * from './engine';
 export { bundledCatalog } from './catalog/catalog';
 export { bundledCatalogFiles } from './catalog/bundled';
+
+import { createTokenErrorService } from './service';
+import { bundledCatalog as bundled } from './catalog/catalog';
+/** A service over the bundled catalog (the CLI, the language server, the MCP server and the tests). */
+export function bundledService(): ReturnType<typeof createTokenErrorService> {
+	return createTokenErrorService({ catalog: bundled() });
+}

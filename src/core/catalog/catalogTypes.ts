@@ -1,5 +1,9 @@
 import type { Location } from '../types';
 
+/** A grant a request used (from the paste's request, log line or stack trace). */
+export type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials' | 'password' | 'device_code'
+	| 'token_exchange' | 'jwt_bearer' | 'saml2_bearer' | 'ciba' | 'implicit';
+
 /** A link backing an entry's facts: an RFC section or a vendor page. */
 export interface Reference {
 	title: string;
@@ -9,6 +13,8 @@ export interface Reference {
 
 /** A likely cause; `match` substrings of error_description select it. */
 export interface Cause {
+	/** Why, from the fixed vocabulary (causeKinds.ts, docs/cause-kinds.md). */
+	kind?: string;
 	text: string;
 	/** Lower-case substrings; any hit in error_description selects this cause. */
 	match?: string[];
@@ -18,6 +24,12 @@ export interface Cause {
 	status?: number[];
 	/** The cause applies only at these locations (endpoint kinds). */
 	occurs?: Location[];
+	/** The cause applies only to these grants. */
+	grant?: Grant[];
+	/** The cause applies only when the paste comes from one of these client libraries (profile ids). */
+	library?: string[];
+	/** The steps for this cause. */
+	fixes?: Fix[];
 }
 
 /** A way to fix the problem, optionally with a snippet in VS Code snippet syntax. */
@@ -45,6 +57,8 @@ export interface CatalogEntry {
 	flags?: { retryable?: boolean; polling?: boolean; userActionable?: boolean };
 	references: Reference[];
 	aliases?: string[];
+	/** From free text: `keyed` only after an error key or in an error field; `context` only next to an error word. */
+	freeText?: 'keyed' | 'context';
 }
 
 /** The content of one catalog file (bundled or user-supplied). */

@@ -1,0 +1,76 @@
+import type { Reference } from './catalogTypes';
+
+/**
+ * What names a vendor in a paste. Every kind is matched whole: hosts as a host
+ * or a host suffix at a dot, paths as whole path segments, names and phrases as
+ * whole words, headers and body keys by exact (case-insensitive) name.
+ */
+export interface VendorEvidence {
+	/** A host (`login.microsoftonline.com`) or a host suffix with a leading dot (`.okta.com`). */
+	host?: string;
+	/** URL path segments (`/oauth2/default`, `/as/token.oauth2`); only counts on a host no other profile claims. */
+	path?: string;
+	/** A response header name, lower-case; a trailing `*` matches a prefix (`x-okta-*`). */
+	header?: string;
+	/** A product, library, package, namespace or logger name, matched as a whole word (`msal4j`, `@azure/msal-node`, `Microsoft.Identity.Client`). */
+	name?: string;
+	/** A JSON key that only this vendor's error bodies carry (`fbtrace_id`). */
+	bodyKey?: string;
+	/** strong: names the vendor alone; weak: only when nothing strong names another. */
+	strength: 'strong' | 'weak';
+}
+
+/**
+ * The shape of a vendor's own numbered or named codes, so they are found in
+ * free text without a catalog entry for each: a fixed prefix and then
+ * `length` characters of `rest`. No regular expressions, so matching stays linear.
+ */
+export interface CodeShape {
+	prefix: string;
+	rest: 'digits' | 'alnum';
+	/** Inclusive bounds on the number of `rest` characters. */
+	length: [number, number];
+	/** Words one of which must be near the code in free text (short shapes such as `ID2019`). */
+	context?: string[];
+	/** Catalog namespace whose entries use this shape (defaults to the profile id). */
+	namespace?: string;
+}
+
+/** Where a vendor's error bodies put their code and message (dotted JSON paths). */
+export interface BodyShape {
+	/** Paths that must all be present for this shape to apply. */
+	requires: string[];
+	/** Path of the vendor code (string or number). */
+	code?: string;
+	/** Path of an array of numeric codes (Entra `error_codes`). */
+	codes?: string;
+	/** Path of a sub-code, reported as a second vendor code. */
+	subcode?: string;
+	/** How a code is written as a catalog code: `{value}` is replaced (`AADSTS{value}`, `subcode {value}`). */
+	codeFormat?: string;
+	subcodeFormat?: string;
+	/** Path of the human-readable message. */
+	message?: string;
+	/** Support ids in the body: path → label. */
+	facts?: Record<string, string>;
+	/** The shape alone names the vendor (strong evidence). */
+	identifies?: boolean;
+}
+
+/** A provider or client library, as data: how to recognise it and where to read more. */
+export interface VendorProfile {
+	/** The vendor id: the catalog namespace and `vendor` field of its entries. */
+	id: string;
+	/** Display name in reports ("Microsoft Entra ID"). */
+	name: string;
+	/** `provider` (an authorization server or API) or `library` (a client library). */
+	type: 'provider' | 'library';
+	/** For a vendor-specific library: the provider it names (MSAL → entra). */
+	provider?: string;
+	evidence: VendorEvidence[];
+	codes?: CodeShape[];
+	bodies?: BodyShape[];
+	/** A lookup page for a code: `{code}` is the code, `{number}` its digits. */
+	lookupUrl?: string;
+	docs: Reference[];
+}

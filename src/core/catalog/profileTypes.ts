@@ -6,7 +6,10 @@ import type { Reference } from './catalogTypes';
  * whole words, headers and body keys by exact (case-insensitive) name.
  */
 export interface VendorEvidence {
-	/** A host (`login.microsoftonline.com`) or a host suffix with a leading dot (`.okta.com`). */
+	/**
+	 * A host (`login.microsoftonline.com`), a host suffix with a leading dot (`.okta.com`), or a host
+	 * with one `*` label (`oidc.*.amazonaws.com`); optionally followed by a path prefix (`github.com/login/oauth`).
+	 */
 	host?: string;
 	/** URL path segments (`/oauth2/default`, `/as/token.oauth2`); only counts on a host no other profile claims. */
 	path?: string;
@@ -53,8 +56,16 @@ export interface BodyShape {
 	message?: string;
 	/** Support ids in the body: path → label. */
 	facts?: Record<string, string>;
-	/** The shape alone names the vendor (strong evidence). */
-	identifies?: boolean;
+	/** The code is what follows the last occurrence of this character (`…#NotAuthorizedException`). */
+	codeAfter?: string;
+	/** Only values the catalog knows as this vendor's codes count (generic keys such as `type`). */
+	knownOnly?: boolean;
+	/** Path of a string holding the client-facing OAuth error JSON. */
+	nested?: string;
+	/** Paths whose values must equal these (`{"ok": false}`). */
+	values?: Record<string, string | number | boolean>;
+	/** The shape alone names the vendor: `true` strongly, `'weak'` weakly; absent: read only when the vendor is known. */
+	identifies?: boolean | 'weak';
 }
 
 /** A provider or client library, as data: how to recognise it and where to read more. */
@@ -70,6 +81,8 @@ export interface VendorProfile {
 	evidence: VendorEvidence[];
 	codes?: CodeShape[];
 	bodies?: BodyShape[];
+	/** Words one of which must be near the vendor's codes in free text (codes that are common identifiers elsewhere). */
+	codeContext?: string[];
 	/** A lookup page for a code: `{code}` is the code, `{number}` its digits. */
 	lookupUrl?: string;
 	docs: Reference[];

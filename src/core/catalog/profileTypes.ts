@@ -81,6 +81,8 @@ export interface VendorProfile {
 	evidence: VendorEvidence[];
 	codes?: CodeShape[];
 	bodies?: BodyShape[];
+	/** Lower-case package name parts of the vendor's SDKs (`botocore`): its exception names qualified by other packages are not its own. */
+	packages?: string[];
 	/** Words one of which must be near the vendor's codes in free text (codes that are common identifiers elsewhere). */
 	codeContext?: string[];
 	/** A lookup page for a code: `{code}` is the code, `{number}` its digits. */

@@ -133,6 +133,11 @@ export class VendorProfiles {
 		return this.#byId.get(vendor)?.codeContext;
 	}
 
+	/** Package names that really are the vendor's SDK (an exception name qualified by another package is not the vendor's). */
+	packages(vendor: string): readonly string[] | undefined {
+		return this.#byId.get(vendor)?.packages;
+	}
+
 	/** The vendor's lookup page for a code, if it has one (`{code}` and `{number}`, its digits, are filled in). */
 	lookupUrl(vendor: string | null | undefined, code: string): string | undefined {
 		const template = vendor ? this.#byId.get(vendor)?.lookupUrl : undefined;

@@ -54,6 +54,8 @@ export interface BodyShape {
 	subcodeFormat?: string;
 	/** Path of the human-readable message. */
 	message?: string;
+	/** Path of a link to the vendor's page about the error. */
+	uri?: string;
 	/** Support ids in the body: path → label. */
 	facts?: Record<string, string>;
 	/** The code is what follows the last occurrence of this character (`…#NotAuthorizedException`). */

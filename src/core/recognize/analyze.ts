@@ -256,6 +256,8 @@ function settleContext(text: string, message: HttpMessage, settings: Settings, l
 		?? (request?.target ? locationFromTarget(request.target) : null)
 		?? (message.kind === 'fragment' ? nearbyLocation(text, message.span) : null)
 		?? (message.challenges.some(c => c.challenges.some(ch => ch.params.some(p => p.name === 'error'))) ? 'resource' : null);
+	// Codes read by a body shape that does not name its vendor count only when the vendor is named otherwise.
+	if (message.vendorCodes.some(v => v.onlyFor)) message.vendorCodes = message.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === message.vendor);
 	// A vendor code of a distinctive shape (a fixed prefix and digits) names its vendor.
 	for (const v of message.vendorCodes) message.vendor ??= catalog.profiles.codeShapeOf(v.code)?.profile.id ?? null;
 	const context = { vendor: message.vendor, location: message.location };

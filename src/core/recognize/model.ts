@@ -33,6 +33,8 @@ export interface VendorCodeMention {
 	span: Span;
 	/** Text next to the code that describes it (for cause matching). */
 	description?: string;
+	/** Read by a body shape that does not name its vendor: the code counts only when this vendor is named otherwise. */
+	onlyFor?: string;
 	/** Written as documentation (backticks, no event word on the line): no findings, hover only. */
 	inProse?: true;
 }

@@ -87,6 +87,17 @@ export interface VendorProfile {
 	packages?: string[];
 	/** Words one of which must be near the vendor's codes in free text (codes that are common identifiers elsewhere). */
 	codeContext?: string[];
+	/** Documented departures from the specs, so rules describe them instead of flagging them. */
+	quirks?: {
+		/** Token-endpoint errors come with HTTP 200 (the error is in the body). */
+		errorsWithStatus200?: boolean;
+		/** Token responses are form-encoded unless the request asks for JSON with `Accept: application/json`. */
+		formEncodedTokenResponses?: boolean;
+		/** A code exchange without `grant_type` is accepted (the endpoint assumes authorization_code). */
+		grantTypeOptional?: boolean;
+		/** The vendor quotes support ids (`Trace ID: …`, `Correlation ID: …`) inside its error messages. */
+		quotesSupportIds?: boolean;
+	};
 	/** A lookup page for a code: `{code}` is the code, `{number}` its digits. */
 	lookupUrl?: string;
 	docs: Reference[];

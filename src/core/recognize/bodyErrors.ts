@@ -100,7 +100,7 @@ function hasFederationContext(body: JsonBody): boolean {
 /** {@link ERROR_OBJECT_KEYS} and the first key of every profile body shape that reads a code, per catalog. */
 const markerKeys = new WeakMap<Catalog, ReadonlySet<string>>();
 
-function errorObjectKeys(catalog: Catalog): ReadonlySet<string> {
+export function errorObjectKeys(catalog: Catalog): ReadonlySet<string> {
 	let keys = markerKeys.get(catalog);
 	if (!keys) {
 		const shapeKeys = catalog.profiles.bodyShapes.filter(b => b.shape.code || b.shape.codes).map(b => leafOf(b.shape.requires[0]));

@@ -8,6 +8,7 @@ import { locationFromTarget } from './context';
 import type { NearestMemo } from '../catalog/profiles';
 import { decodeFormComponent } from '../parse/formBody';
 import { isRecordStart, lineAfter, lineEndOf, lineStartOf, nextRecordStart } from '../parse/lines';
+import { diagnose } from './diagnose';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
 import { lastIndexStartingBefore, type Analysis, type HttpMessage } from './model';
@@ -158,6 +159,7 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	addSecretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, settings, lookAhead.get(message));
+		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: text.length });
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}

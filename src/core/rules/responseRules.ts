@@ -1,4 +1,4 @@
-import { matchCause, type Catalog } from '../catalog/catalog';
+import type { Catalog } from '../catalog/catalog';
 import { jsonValue } from '../parse/jsonBody';
 import { header, type ErrorMention, type Finding, type HttpMessage } from '../recognize/model';
 import type { Location, Severity } from '../types';
@@ -10,11 +10,12 @@ type Rule = (text: string, message: HttpMessage, catalog: Catalog) => Finding[];
 const finding = makeFinding;
 
 /** One finding per recognised error code: what it is and its most likely cause. Codes written as documentation get none (hover only). */
-const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry && !e.inProse)).map(e => {
+const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry && !e.inProse)).map((e, i) => {
 	const entry = e.entry!;
-	const cause = matchCause(entry, e.description, message.vendor, message.status, message.location);
 	const severity: Severity = entry.flags?.polling ? 'information' : 'error';
-	const detail = cause ? ` Likely cause: ${cause.text}` : '';
+	// The message's diagnosis (the same cause every surface names), on its first error.
+	const cause = i === 0 ? message.diagnosis?.cause : undefined;
+	const detail = cause ? ` Most likely: ${cause}` : '';
 	return finding(RuleId.recognizedError, severity, `${e.code}: ${entry.title}. ${entry.summary}${detail}`, e.span, {
 		reference: entry.references[0], entryId: entry.id,
 	});

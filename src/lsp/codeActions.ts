@@ -86,14 +86,24 @@ function redactionText(document: TextDocument, text: string): string {
 	return `{{${kind.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())}}}`;
 }
 
-/** The finding a diagnostic of ours stands for: same rule, same range. */
+/**
+ * The finding a diagnostic of ours stands for: same rule, same range; else the only finding with
+ * that rule on the same lines. Some clients send the range back changed: Neovim 0.7 turns the
+ * columns of stored diagnostics into byte counts, which differ after non-ASCII text on the line.
+ */
 function findFinding(document: TextDocument, analysis: Analysis, diagnostic: Diagnostic): { finding: Finding; message: HttpMessage } | undefined {
 	const rule = String(diagnostic.code);
 	const start = document.offsetAt(diagnostic.range.start);
 	const end = document.offsetAt(diagnostic.range.end);
+	const sameLines: Array<{ finding: Finding; message: HttpMessage }> = [];
 	for (const message of analysis.messages) {
-		const finding = message.findings.find(f => f.rule === rule && f.span.start === start && f.span.end === end);
-		if (finding) return { finding, message };
+		for (const finding of message.findings) {
+			if (finding.rule !== rule) continue;
+			if (finding.span.start === start && finding.span.end === end) return { finding, message };
+			if (document.positionAt(finding.span.start).line === diagnostic.range.start.line && document.positionAt(finding.span.end).line === diagnostic.range.end.line) {
+				sameLines.push({ finding, message });
+			}
+		}
 	}
-	return undefined;
+	return sameLines.length === 1 ? sameLines[0] : undefined;
 }

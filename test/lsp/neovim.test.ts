@@ -37,6 +37,7 @@ interface NvimRun {
 	line_after_fix: string;
 	after_edits: NvimDiagnostic[];
 	report: string;
+	report_buffer: string[];
 	hostile: NvimDiagnostic[];
 	hostile_hovers: string[];
 	published: Array<{ uri: string; version: number | null; count: number }>;
@@ -112,7 +113,7 @@ suite('language server in Neovim (built-in LSP client, headless)', function () {
 	test('the Lua client ran every step', () => {
 		assert.equal(run.error, null);
 		assert.equal(run.ok, true);
-		assert.deepEqual(run.steps, ['attached', 'diagnostics', 'hover', 'code action', 'edits', 'explain', 'hostile', 'closed', 'stopped']);
+		assert.deepEqual(run.steps, ['attached', 'diagnostics', 'hover', 'code action', 'edits', 'explain', 'explain command', 'hostile', 'closed', 'stopped']);
 		assert.ok(run.nvim.major > 0 || run.nvim.minor >= 6, JSON.stringify(run.nvim));
 	});
 
@@ -153,6 +154,8 @@ suite('language server in Neovim (built-in LSP client, headless)', function () {
 	test('workspace/executeCommand tokenErrorHelp.explain: the report of the edited buffer', () => {
 		const service = bundledService();
 		assert.equal(run.report, service.report(edited, service.analyze(edited)));
+		// The README's :TokenErrorExplain shows the same report in a Markdown buffer.
+		assert.deepEqual(run.report_buffer, run.report.split('\n'));
 	});
 
 	test('a hostile buffer: no made-up secret and no control or bidi character in diagnostics or hovers', () => {

@@ -157,6 +157,25 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 		assert.deepEqual(await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: get.diagnostic.range, context: { diagnostics: [get.diagnostic], only: ['refactor'] } }), []);
 	});
 
+	test('code actions when a client sends the range back in byte columns (as Neovim 0.7 does)', async () => {
+		const uri = 'file:///work/accented.http';
+		const text = 'POST https://login.example.com/oauth2/token\nContent-Type: application/x-www-form-urlencoded\n\nscope=lédger.read&grant_type=authorization_cod&code=abc\n';
+		await client.open(uri, text, 'http');
+		const diagnostic = (await client.waitForDiagnostics(uri)).diagnostics.find(d => d.code === 'unknown-grant-type')!;
+		const line = text.split('\n')[diagnostic.range.start.line];
+		const byteColumn = (character: number) => Buffer.byteLength(line.slice(0, character));
+		const shifted = { ...diagnostic, range: {
+			start: { line: diagnostic.range.start.line, character: byteColumn(diagnostic.range.start.character) },
+			end: { line: diagnostic.range.end.line, character: byteColumn(diagnostic.range.end.character) },
+		} };
+		assert.notDeepEqual(shifted.range, diagnostic.range);
+		const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: shifted.range, context: { diagnostics: [shifted] } }) as CodeAction[];
+		const replace = actions.find(a => a.title === 'Replace with "authorization_code"');
+		assert.ok(replace, JSON.stringify(actions.map(a => a.title)));
+		assert.deepEqual(replace.diagnostics, [shifted]);
+		await client.close(uri);
+	});
+
 	test('executeCommand tokenErrorHelp.explain: the report of the message at the offset, or of the document', async () => {
 		const text = fixture('token-errors.http');
 		const uri = 'file:///work/token-errors.http';

@@ -117,6 +117,22 @@ local function run()
   result.report = explain.result
   step('explain')
 
+  -- The README's :TokenErrorExplain command: the report in a scratch Markdown buffer.
+  vim.api.nvim_create_user_command('TokenErrorExplain', function()
+    local params = { command = 'tokenErrorHelp.explain', arguments = { vim.uri_from_bufnr(0) } }
+    vim.lsp.buf_request(0, 'workspace/executeCommand', params, function(err, report)
+      if err then return vim.notify(err.message, vim.log.levels.ERROR) end
+      vim.cmd('new')
+      vim.bo.buftype, vim.bo.filetype = 'nofile', 'markdown'
+      vim.api.nvim_buf_set_lines(0, 0, -1, false, vim.split(report, '\n'))
+    end)
+  end, {})
+  vim.cmd('TokenErrorExplain')
+  assert(vim.wait(WAIT, function() return vim.bo.filetype == 'markdown' end, 20), 'no report buffer')
+  result.report_buffer = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+  vim.cmd('close')
+  step('explain command')
+
   -- A second buffer with made-up secrets and terminal escapes.
   local hostile = vim.fn.bufadd(env('TEH_HOSTILE'))
   vim.fn.bufload(hostile)

@@ -67,7 +67,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 
 	test('didOpen publishes one diagnostic per finding: rule id, source, https link, severity, UTF-16 range', async () => {
 		const text = fixture('token-errors.http');
-		const uri = 'file:///work/token-errors.http';
+		const uri = 'file:///project/token-errors.http';
 		await client.open(uri, text, 'http');
 		const published = await client.waitForDiagnostics(uri);
 		assert.equal(published.version, 1);
@@ -92,7 +92,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 
 	test('hover: the core\'s Markdown for the code under the cursor, with its range', async () => {
 		const text = fixture('token-errors.http');
-		const uri = 'file:///work/token-errors.http';
+		const uri = 'file:///project/token-errors.http';
 		const offset = text.lastIndexOf('invalid_grant') + 3;
 		const doc = TextDocument.create(uri, 'http', 1, text);
 		const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(offset) }) as Hover;
@@ -108,7 +108,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 
 	test('code actions: the findings\' fixes as edits (snippets as plain text) and "Explain this response"', async () => {
 		const text = fixture('token-errors.http');
-		const uri = 'file:///work/token-errors.http';
+		const uri = 'file:///project/token-errors.http';
 		const { diagnostics } = client.published.find(p => p.uri === uri)!;
 		const actionsFor = async (code: string) => {
 			const diagnostic = diagnostics.find(d => d.code === code)!;
@@ -158,7 +158,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 	});
 
 	test('code actions when a client sends the range back in byte columns (as Neovim 0.7 does)', async () => {
-		const uri = 'file:///work/accented.http';
+		const uri = 'file:///project/accented.http';
 		const text = 'POST https://login.example.com/oauth2/token\nContent-Type: application/x-www-form-urlencoded\n\nscope=lédger.read&grant_type=authorization_cod&code=abc\n';
 		await client.open(uri, text, 'http');
 		const diagnostic = (await client.waitForDiagnostics(uri)).diagnostics.find(d => d.code === 'unknown-grant-type')!;
@@ -178,7 +178,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 
 	test('executeCommand tokenErrorHelp.explain: the report of the message at the offset, or of the document', async () => {
 		const text = fixture('token-errors.http');
-		const uri = 'file:///work/token-errors.http';
+		const uri = 'file:///project/token-errors.http';
 		const analysis = service.analyze(text);
 		const message = analysis.messages.find(m => m.errors.some(e => e.code === 'invalid_grant'))!;
 		const one = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'tokenErrorHelp.explain', arguments: [uri, message.span.start] });
@@ -197,14 +197,14 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 			}
 			return assert.fail(`${command} ${JSON.stringify(args)} did not fail`);
 		};
-		assert.match((await failure(['file:///work/not-open.http'])).message, /not open/);
+		assert.match((await failure(['file:///project/not-open.http'])).message, /not open/);
 		assert.match((await failure([uri, -4])).message, /offset/);
 		assert.match((await failure([42])).message, /URI/);
 		assert.match((await failure([uri], 'tokenErrorHelp.nothing')).message, /Unknown command/);
 	});
 
 	test('incremental didChange: diagnostics follow the edits and equal those of the same text opened afresh', async () => {
-		const uri = 'file:///work/edited.http';
+		const uri = 'file:///project/edited.http';
 		let doc = TextDocument.create(uri, 'http', 1, fixture('token-errors.http'));
 		await client.open(uri, doc.getText(), 'http');
 		await client.waitForDiagnostics(uri, p => p.version === 1);
@@ -229,7 +229,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 		assert.ok(published.diagnostics.some(d => d.code === 'recognized-error' && textAt(doc.getText(), d.range) === 'invalid_client'));
 		assert.deepEqual(comparable(published.diagnostics), expectedDiagnostics(doc.getText()));
 
-		const fresh = 'file:///work/fresh.http';
+		const fresh = 'file:///project/fresh.http';
 		await client.open(fresh, doc.getText(), 'http');
 		assert.deepEqual((await client.waitForDiagnostics(fresh)).diagnostics, published.diagnostics);
 		// Publishes for the edited document never go back to an older version.
@@ -239,7 +239,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 	});
 
 	test('a full-text change and a burst of edits: the last version is published, and matches a fresh analysis', async () => {
-		const uri = 'file:///work/burst.txt';
+		const uri = 'file:///project/burst.txt';
 		await client.open(uri, 'nothing here yet', 'plaintext');
 		await client.waitForDiagnostics(uri, p => p.version === 1);
 		let doc = TextDocument.create(uri, 'plaintext', 1, 'nothing here yet');
@@ -258,7 +258,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 	});
 
 	test('didClose clears the document\'s diagnostics', async () => {
-		const uri = 'file:///work/edited.http';
+		const uri = 'file:///project/edited.http';
 		const before = client.published.length;
 		await client.close(uri);
 		const cleared = await client.waitForDiagnostics(uri, () => true, before);
@@ -266,7 +266,7 @@ suite('language server over stdio (vscode-languageserver-protocol client)', func
 	});
 
 	test('maxDocumentSize (didChangeConfiguration): a notice instead of findings, no hover, the command says why', async () => {
-		const uri = 'file:///work/token-errors.http';
+		const uri = 'file:///project/token-errors.http';
 		const text = fixture('token-errors.http');
 		let before = client.published.length;
 		await client.configure({ tokenErrorHelp: { maxDocumentSize: 100 } });

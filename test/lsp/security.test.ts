@@ -14,8 +14,8 @@ const canaryFile = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/security
 const MADE_UP = { refreshToken: 'MadeUpRefresh-Zq81Lw0Rt6Yp', clientSecret: 'MadeUpClientSecret-Hn27Vb5Kx' };
 const SECRETS = { ...canaryFile.canaries, ...MADE_UP };
 const DOCUMENTS = [
-	{ uri: 'file:///work/canaries.http', languageId: 'http', text: readFileSync(resolve(ROOT, 'test/fixtures/security/canaries.http'), 'utf8') },
-	{ uri: 'file:///work/hostile.txt', languageId: 'plaintext', text: readFileSync(resolve(ROOT, 'test/fixtures/lsp/hostile.txt'), 'utf8') },
+	{ uri: 'file:///project/canaries.http', languageId: 'http', text: readFileSync(resolve(ROOT, 'test/fixtures/security/canaries.http'), 'utf8') },
+	{ uri: 'file:///project/hostile.txt', languageId: 'plaintext', text: readFileSync(resolve(ROOT, 'test/fixtures/lsp/hostile.txt'), 'utf8') },
 ];
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;

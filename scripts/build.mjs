@@ -5,6 +5,10 @@
 //   --analyze  also print what takes the room in the extension bundle (esbuild's metafile analysis)
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { catalogIndex } from './catalogIndex.mjs';
+
+// The catalog index lists every data/<id>.json and profiles/<id>.json: a new provider needs no code change.
+if (readFileSync('src/core/catalog/bundled.ts', 'utf8') !== catalogIndex()) writeFileSync('src/core/catalog/bundled.ts', catalogIndex());
 
 const dev = process.argv.includes('--dev');
 const analyze = process.argv.includes('--analyze');

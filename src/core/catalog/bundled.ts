@@ -40,7 +40,20 @@ import wso2 from './data/wso2.json';
 import xero from './data/xero.json';
 import yahoo from './data/yahoo.json';
 import zitadel from './data/zitadel.json';
-import libraries from './data/libraries.json';
+import appauth from './data/appauth.json';
+import authjs from './data/authjs.json';
+import authlib from './data/authlib.json';
+import goOauth2 from './data/go-oauth2.json';
+import googleAuth from './data/google-auth.json';
+import identitymodel from './data/identitymodel.json';
+import microsoftIdentityWeb from './data/microsoft-identity-web.json';
+import microsoftIdentitymodel from './data/microsoft-identitymodel.json';
+import msal from './data/msal.json';
+import oauth4webapi from './data/oauth4webapi.json';
+import omniauth from './data/omniauth.json';
+import openidClient from './data/openid-client.json';
+import passportOauth2 from './data/passport-oauth2.json';
+import spring from './data/spring.json';
 import entraProfile from './profiles/entra.json';
 import oktaProfile from './profiles/okta.json';
 import auth0Profile from './profiles/auth0.json';
@@ -78,6 +91,20 @@ import wso2Profile from './profiles/wso2.json';
 import xeroProfile from './profiles/xero.json';
 import yahooProfile from './profiles/yahoo.json';
 import zitadelProfile from './profiles/zitadel.json';
+import appauthProfile from './profiles/appauth.json';
+import authjsProfile from './profiles/authjs.json';
+import authlibProfile from './profiles/authlib.json';
+import goOauth2Profile from './profiles/go-oauth2.json';
+import googleAuthProfile from './profiles/google-auth.json';
+import identitymodelProfile from './profiles/identitymodel.json';
+import microsoftIdentityWebProfile from './profiles/microsoft-identity-web.json';
+import microsoftIdentitymodelProfile from './profiles/microsoft-identitymodel.json';
+import msalProfile from './profiles/msal.json';
+import oauth4webapiProfile from './profiles/oauth4webapi.json';
+import omniauthProfile from './profiles/omniauth.json';
+import openidClientProfile from './profiles/openid-client.json';
+import passportOauth2Profile from './profiles/passport-oauth2.json';
+import springProfile from './profiles/spring.json';
 
 /**
  * The catalog files that ship with Token Error Help, each with its vendor profile: standards first
@@ -125,5 +152,18 @@ export const bundledCatalogFiles: readonly CatalogFile[] = [
 	[xero, xeroProfile],
 	[yahoo, yahooProfile],
 	[zitadel, zitadelProfile],
-	[libraries],
+	[appauth, appauthProfile],
+	[authjs, authjsProfile],
+	[authlib, authlibProfile],
+	[goOauth2, goOauth2Profile],
+	[googleAuth, googleAuthProfile],
+	[identitymodel, identitymodelProfile],
+	[microsoftIdentityWeb, microsoftIdentityWebProfile],
+	[microsoftIdentitymodel, microsoftIdentitymodelProfile],
+	[msal, msalProfile],
+	[oauth4webapi, oauth4webapiProfile],
+	[omniauth, omniauthProfile],
+	[openidClient, openidClientProfile],
+	[passportOauth2, passportOauth2Profile],
+	[spring, springProfile],
 ].map(([file, ...profiles]) => ({ ...(file as unknown as CatalogFile), profiles: profiles as unknown as VendorProfile[] }));

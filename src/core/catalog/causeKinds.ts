@@ -53,7 +53,12 @@ export const CAUSE_KINDS = {
 export type CauseKind = keyof typeof CAUSE_KINDS;
 
 /** Finer kinds, each with the public kind it refines (reported as the parent in `diagnosis.kind`). */
-export const FINER_CAUSE_KINDS: Readonly<Record<string, { parent: CauseKind; label: string }>> = {};
+export const FINER_CAUSE_KINDS: Readonly<Record<string, { parent: CauseKind; label: string }>> = {
+	'client-state-lost': { parent: 'session-ended', label: 'The client lost the state of the sign-in it started (state, nonce, PKCE verifier or saved request missing: a cookie dropped, another host or tab, a restarted server)' },
+	'client-misconfigured': { parent: 'malformed-request', label: 'The client library is set up or called wrongly (issuer, endpoints, credentials or options)' },
+	'network-failure': { parent: 'server-fault', label: 'The authorization server could not be reached (DNS, TLS, proxy, timeout, offline)' },
+	'refresh-token-invalid': { parent: 'refresh-token-revoked', label: 'The refresh token is malformed, truncated, or was issued to another client or realm' },
+};
 
 /** True for a public id or a finer kind listed in {@link FINER_CAUSE_KINDS}. */
 export function isCauseKind(id: string): boolean {

@@ -261,7 +261,7 @@ function settleContext(text: string, message: HttpMessage, settings: Settings, l
 	// Codes read by a body shape that does not name its vendor count only when the vendor is named otherwise.
 	if (message.vendorCodes.some(v => v.onlyFor)) message.vendorCodes = message.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === message.vendor);
 	// A vendor code of a distinctive shape (a fixed prefix and digits) names its vendor.
-	for (const v of message.vendorCodes) message.vendor ??= catalog.profiles.codeShapeOf(v.code)?.profile.id ?? null;
+	for (const v of message.vendorCodes) message.vendor ??= catalog.profiles.vendorOfCode(v.code) ?? null;
 	const context = { vendor: message.vendor, location: message.location };
 	addProblemTitle(message, catalog);
 	for (const e of message.errors) {

@@ -255,7 +255,7 @@ function addDescriptionCodes(text: string, description: JsonValue, found: BodyFi
 	for (const mention of vendorCodesInDescription(text, description.valueSpan, String(description.value), catalog)) {
 		if (found.vendorCodes.some(v => v.code === mention.code && v.span.start === mention.span.start)) continue;
 		found.vendorCodes.push(mention);
-		found.vendorHint = catalog.profiles.codeShapeOf(mention.code)?.profile.id ?? found.vendorHint;
+		found.vendorHint = catalog.profiles.vendorOfCode(mention.code) ?? found.vendorHint;
 	}
 }
 
@@ -306,7 +306,7 @@ export function errorsFromForm(text: string, params: readonly FormParam[], catal
 		});
 		const codes = description ? vendorCodesInDescription(text, description.valueSpan, description.value, catalog) : [];
 		found.vendorCodes.push(...codes);
-		if (codes.length) found.vendorHint = catalog.profiles.codeShapeOf(codes[0].code)?.profile.id ?? null;
+		if (codes.length) found.vendorHint = catalog.profiles.vendorOfCode(codes[0].code) ?? null;
 	}
 	resolve(found, catalog);
 	return found;

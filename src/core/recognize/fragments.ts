@@ -57,7 +57,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		const fragment = emptyFragment(line.line);
 		fragment.errors.push(...errors);
 		fragment.vendorCodes.push(...vendorCodes);
-		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.codeShapeOf(v.code)?.profile.id ?? '')?.quirks?.quotesSupportIds);
+		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.vendorOfCode(v.code) ?? '')?.quirks?.quotesSupportIds);
 		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
 		resolve(fragment, catalog);
 		fragments.push(fragment);

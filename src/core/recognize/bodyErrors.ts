@@ -57,8 +57,10 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 	}
 	for (const prefix of prefixes) readErrorObject(text, body, prefix, found, catalog);
 	// Codes that only OpenID Federation defines are common words elsewhere (CouchDB's "not_found").
-	if (found.errors.some(e => isFederationOnly(e.code, catalog)) && !hasFederationContext(body)) {
-		found.errors = found.errors.filter(e => !isFederationOnly(e.code, catalog));
+	// An RFC 6749 §5.2 error object (with error_description or error_uri) always reports its code.
+	const bare = (e: ErrorMention) => e.description === undefined && e.uri === undefined;
+	if (found.errors.some(e => bare(e) && isFederationOnly(e.code, catalog)) && !hasFederationContext(body)) {
+		found.errors = found.errors.filter(e => !bare(e) || !isFederationOnly(e.code, catalog));
 	}
 	resolve(found, catalog);
 	return found;

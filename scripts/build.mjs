@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI with esbuild, writes the catalog asset the extension reads
+// Bundles the extension, the CLI and the MCP server with esbuild, writes the catalog asset the extension reads
 // on first need (dist/catalog.json) and copies the catalog schema.
 // Usage: node scripts/build.mjs [--dev] [--analyze]
 //   --dev      no minification, with source maps
@@ -36,6 +36,17 @@ async function catalogAsset() {
 	return serializeCatalogAsset(bundledCatalogFiles);
 }
 
+/**
+ * The CLI loads the MCP server only for `token-error-help mcp`: its import of src/mcp/main.ts
+ * becomes a require of dist/mcp.js, the server's own bundle, so `explain` never parses the SDK.
+ */
+const mcpOnDemand = {
+	name: 'mcp-on-demand',
+	setup(build) {
+		build.onResolve({ filter: /^\.\.\/mcp\/main$/ }, () => ({ path: './mcp.js', external: true }));
+	},
+};
+
 mkdirSync('dist', { recursive: true });
 const [extension] = await Promise.all([
 	// One bundle serves desktop (main) and VS Code for the Web (browser): nothing in it needs Node.
@@ -45,9 +56,11 @@ const [extension] = await Promise.all([
 		external: ['vscode'], metafile: analyze,
 	}),
 	// The CLI keeps the catalog inlined (src/core/index.ts): one file to run.
-	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
+	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, plugins: [mcpOnDemand] }),
+	// The MCP server (the SDK and zod with it), required by dist/cli.js on `mcp` only.
+	esbuild.build({ ...common, entryPoints: ['src/mcp/main.ts'], outfile: 'dist/mcp.js', platform: 'node', format: 'cjs', target: 'node20' }),
 	catalogAsset().then(text => writeFileSync('dist/catalog.json', text)),
 ]);
 copyFileSync('src/core/catalog/catalog.schema.json', 'dist/catalog.schema.json');
 if (analyze) console.log(await esbuild.analyzeMetafile(extension.metafile));
-console.log(`Built dist/extension.js, dist/catalog.json, dist/cli.js (${dev ? 'dev' : 'minified'}).`);
+console.log(`Built dist/extension.js, dist/catalog.json, dist/cli.js, dist/mcp.js (${dev ? 'dev' : 'minified'}).`);

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, escapeMarkdown, renderReport, replaceSecretCopies, type Analysis, type Severity } from '../core';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { formatResults, summaryMarkdown } from './formats/dispatch';
+import { startMcp } from './mcpCommand';
 import { toJson, toText } from './output';
 
 const EXTENSIONS = ['.http', '.rest', '.txt', '.log', '.json', '.md', '.jsonc'];
@@ -33,6 +35,10 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 		stdout(`${VERSION}\n`);
 		return 0;
 	}
+	if (options.command === 'mcp') {
+		startMcp(VERSION, stderr);
+		return 0;
+	}
 	let inputs: Input[];
 	try {
 		inputs = readInputs(options.inputs, stdinText);
@@ -42,12 +48,23 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 	}
 	const results = inputs.map(input => ({ ...input, analysis: analyze(input.text) }));
 	const color = options.color ?? isTty;
-	if (options.json) {
+	if (options.summary !== null) {
+		try {
+			appendFileSync(options.summary, `${results.map(r => scrub(summaryMarkdown(r, results.length > 1), r.text, r.analysis)).join('\n')}\n`);
+		} catch (e) {
+			stderr(`token-error-help: cannot write the summary to "${options.summary}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
+			return 2;
+		}
+	}
+	if (options.format === 'json') {
 		stdout(`${JSON.stringify(toJson(results, results.length > 1), null, 2)}\n`);
-	} else if (options.markdown) {
+	} else if (options.format === 'markdown') {
 		for (const r of results) stdout(`${scrub(renderReport(r.text, r.analysis.messages), r.text, r.analysis)}\n`);
-	} else {
+	} else if (options.format === 'text') {
 		stdout(`${results.map(r => scrub(toText(r.file, r.text, r.analysis, color), r.text, r.analysis)).join('\n\n')}\n`);
+	} else {
+		const out = results.reduce((o, r) => scrub(o, r.text, r.analysis), formatResults(options.format, results, VERSION));
+		if (out) stdout(`${out}\n`);
 	}
 	if (options.failOn) {
 		const threshold = RANK[options.failOn];

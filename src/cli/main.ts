@@ -1,6 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, escapeMarkdown, renderReport, replaceSecretCopies, type Analysis, type Severity } from '../core';
+import { analyze, escapeMarkdown, renderReport, type Analysis, type Severity } from '../core';
+import { CopyIndex } from '../core/secrets/copyIndex';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatResults, summaryMarkdown } from './formats/dispatch';
 import { startMcp } from './mcpCommand';
@@ -77,15 +78,13 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-/** Last line of defence: no detected secret value (8+ characters) ever reaches the output, not even Markdown-escaped. */
+/**
+ * Last line of defence: no detected secret value (8+ characters) ever reaches the output, not even
+ * Markdown-escaped. One pass over the output (CopyIndex), however many secrets the input holds.
+ */
 function scrub(output: string, text: string, analysis: Analysis): string {
-	const secrets = analysis.messages.flatMap(m => m.secrets);
-	let out = replaceSecretCopies(output, text, secrets, () => '«redacted»');
-	for (const s of secrets) {
-		const escaped = escapeMarkdown(text.slice(s.start, s.end));
-		if (escaped.length >= 8 && out.includes(escaped)) out = out.split(escaped).join('«redacted»');
-	}
-	return out;
+	const values = analysis.messages.flatMap(m => m.secrets).map(s => text.slice(s.start, s.end));
+	return new CopyIndex([...values, ...values.map(escapeMarkdown)].map(v => [v, '«redacted»'] as const)).replace(output);
 }
 
 function readInputs(paths: readonly string[], stdinText: () => string): Input[] {

@@ -5,7 +5,7 @@
  */
 import { lineOf, vendorName, worthExplaining, type HttpMessage, type TokenErrorService } from '../core';
 import { RangeRedactor } from '../core/secrets/redactRange';
-import { cut, multiLine, oneLine, scrubDeep } from './safeText';
+import { cut, multiLine, oneLine, scrubDeep, secretScrubber } from './safeText';
 import { MAX_TEXT_LENGTH, type ExplainAnswer, type ExplainMessage } from './schemas';
 
 /** Messages listed in one answer: an assistant needs the first ones, not thousands of repeats. */
@@ -28,10 +28,18 @@ export function explainTokenError(service: TokenErrorService, text: string): Too
 	const redactor = new RangeRedactor(text, secrets);
 	const relevant = worthExplaining(analysis.messages);
 	const listed = relevant.slice(0, MAX_LISTED_MESSAGES);
-	let markdown = service.report(text, analysis, listed);
+	// The report's own redaction covers the listed messages' secrets; copies of every other secret
+	// are replaced by the scrub below, in one pass (a log with a secret on every line has thousands).
+	let markdown = service.report(text, { ...analysis, messages: listed }, listed);
 	if (relevant.length > listed.length) markdown += `\n\n_${relevant.length - listed.length} more messages are not shown: the first ${listed.length} are._\n`;
 	if (analysis.truncated) markdown += '\n\n_The text holds more messages than the analysis limit; later ones were not examined._\n';
-	const redactedInput = cut(multiLine(service.redact(text, analysis)), MAX_REDACTED_INPUT);
+	// The whole text through the service's redaction when it is returned whole; of a longer text only
+	// the head that is returned, through the same spans and copies (RangeRedactor: equal results,
+	// without redacting megabytes that are then cut away).
+	const whole = text.length <= MAX_REDACTED_INPUT;
+	const redactedInput = whole
+		? { text: multiLine(service.redact(text, analysis)), cut: false }
+		: { text: multiLine(redactor.range({ start: 0, end: cut(text, MAX_REDACTED_INPUT).text.length })), cut: true };
 	const structured: ExplainAnswer = {
 		messages: listed.map(m => messageJson(service, text, m, redactor)),
 		messageCount: relevant.length,
@@ -40,8 +48,8 @@ export function explainTokenError(service: TokenErrorService, text: string): Too
 		redactedInput: redactedInput.text,
 		redactedInputTruncated: redactedInput.cut,
 	};
-	const secretValues = [...new Set(secrets.map(s => text.slice(s.start, s.end)))];
-	return { ok: true, markdown: scrubDeep(markdown, redactor, secretValues), structured: scrubDeep(structured, redactor, secretValues) };
+	const scrubber = secretScrubber(text, secrets);
+	return { ok: true, markdown: scrubDeep(markdown, scrubber), structured: scrubDeep(structured, scrubber) };
 }
 
 function messageJson(service: TokenErrorService, text: string, m: HttpMessage, redactor: RangeRedactor): ExplainMessage {
@@ -62,7 +70,7 @@ function messageJson(service: TokenErrorService, text: string, m: HttpMessage, r
 		facts: e.facts.map(f => ({ label: field(f.label), value: field(f.value) })),
 		references: e.references.map(r => ({ title: field(r.title), url: r.url && SAFE_URL.test(r.url) ? r.url : null })),
 		secrets: [...new Set(m.secrets.map(s => s.kind))],
-		excerpt: cut(multiLine(redactor.range(m.span)), MAX_EXCERPT).text,
+		excerpt: multiLine(redactor.range({ start: m.span.start, end: m.span.start + cut(text.slice(m.span.start, m.span.end), MAX_EXCERPT).text.length })),
 	};
 }
 

@@ -2,8 +2,9 @@
  * What the MCP server does to every string it returns: pasted text may be hostile, and an
  * assistant shows the answer to a person and reads it as context.
  */
-import { escapeMarkdown } from '../core';
-import type { RangeRedactor } from '../core/secrets/redactRange';
+import { escapeMarkdown, redactionMarker, type SecretSpan } from '../core';
+import { CopyIndex } from '../core/secrets/copyIndex';
+import { MIN_REPEAT_LENGTH } from '../core/secrets/secrets';
 
 /** C0/C1 controls (tab and line breaks too), zero-width characters, line/paragraph separators, bidi controls. */
 // eslint-disable-next-line no-control-regex
@@ -33,20 +34,26 @@ export function cut(value: string, max: number): { text: string; cut: boolean } 
 
 /**
  * Last line of defence for a whole answer: every string in `value` (deeply) has each copy of a
- * detected secret replaced, in its raw and its Markdown-escaped form.
+ * detected secret replaced, in its raw and its Markdown-escaped form (one pass per string).
  */
-export function scrubDeep<T>(value: T, redactor: RangeRedactor, secretValues: readonly string[]): T {
-	const escaped = secretValues.map(escapeMarkdown).filter((e, i) => e !== secretValues[i] && e.length >= 8);
-	const scrubString = (s: string): string => {
-		let out = redactor.copies(s);
-		for (const e of escaped) if (out.includes(e)) out = out.split(e).join('«redacted»');
-		return out;
-	};
+export function scrubDeep<T>(value: T, scrubber: CopyIndex): T {
 	const walk = (v: unknown): unknown => {
-		if (typeof v === 'string') return scrubString(v);
+		if (typeof v === 'string') return scrubber.replace(v);
 		if (Array.isArray(v)) return v.map(walk);
 		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
 		return v;
 	};
 	return walk(value) as T;
+}
+
+/** The scrubber for an analysed text: each secret value (8+ characters) and its Markdown-escaped form. */
+export function secretScrubber(text: string, secrets: readonly SecretSpan[]): CopyIndex {
+	const entries: Array<[string, string]> = [];
+	for (const s of secrets) {
+		const value = text.slice(s.start, s.end);
+		entries.push([value, redactionMarker(s.kind)]);
+		const escaped = escapeMarkdown(value);
+		if (escaped !== value) entries.push([escaped, '«redacted»']);
+	}
+	return new CopyIndex(entries, MIN_REPEAT_LENGTH);
 }

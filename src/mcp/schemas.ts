@@ -48,7 +48,7 @@ export const explainOutput = {
 	messageCount: z.number().int().describe('How many messages are worth explaining; at most 50 are listed.'),
 	truncated: z.boolean().describe('The input holds more messages than the analysis limit; later ones were not examined.'),
 	secretsFound: z.number().int().describe('How many secret values the input holds (all redacted here).'),
-	redactedInput: z.string().describe('The input with every secret replaced by a «redacted:kind» marker, safe to share (cut after 100,000 characters).'),
+	redactedInput: z.string().describe('The input with every secret replaced by a «redacted:kind» marker, safe to share (of a longer input: its first 100,000 characters).'),
 	redactedInputTruncated: z.boolean(),
 };
 

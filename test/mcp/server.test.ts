@@ -207,7 +207,7 @@ suite('MCP server (node dist/cli.js mcp, SDK client over stdio)', function () {
 		const answer = result.structuredContent as ExplainAnswer;
 		assert.ok(answer.messages.some(m => m.errors.some(e => e.code === 'invalid_grant')));
 		assert.equal(answer.redactedInputTruncated, true, 'the redacted input is cut at 100,000 characters');
-		assert.equal(answer.redactedInput.length, 100_000);
+		assert.equal(answer.redactedInput, input.slice(0, 100_000), 'its first 100,000 characters, nothing to redact in them');
 	});
 
 	test('arguments of the wrong shape get an error result, not a crash', async () => {

@@ -83,6 +83,19 @@ suite('MCP tools (without the protocol)', () => {
 		assert.deepEqual(canariesIn(JSON.stringify(answer.structured)), []);
 	});
 
+	test('a text longer than the returned head: a secret cut by the head\'s end is still redacted', () => {
+		const secret = 'MadeUpSecret-Zx81Qm4Lw7Pk';
+		const before = 'grant_type=client_credentials&client_secret=';
+		const pad = 'INFO nothing to see\n'.repeat(Math.ceil((100_000 - before.length - 10) / 20));
+		const head = pad.slice(0, 100_000 - before.length - 10);
+		const text = `${head}${before}${secret}\n${'INFO more\n'.repeat(20_000)}`;
+		const answer = explainTokenError(service, text);
+		assert.ok(answer.ok);
+		assert.equal(answer.structured.redactedInputTruncated, true);
+		assert.ok(answer.structured.redactedInput.endsWith(`${before}«redacted:client_secret»`), answer.structured.redactedInput.slice(-80));
+		assert.ok(!answer.structured.redactedInput.includes(secret.slice(0, 10)));
+	});
+
 	test('text without anything to explain', () => {
 		const answer = explainTokenError(service, 'The deploy went fine.\n');
 		assert.ok(answer.ok);

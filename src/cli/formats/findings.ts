@@ -111,8 +111,6 @@ function headlineOf(text: string, m: HttpMessage): string {
 }
 
 function located(f: Finding, lines: LineTable, redactor: RangeRedactor): Omit<LocatedFinding, 'message' | 'headline'> {
-	// Copies of secrets found elsewhere are left to the output's final scrub: replacing them here
-	// for every line of a log with thousands of secrets would be quadratic.
-	const lineText = oneLine(redactor.range(lines.lineSpan(f.span.start), { copies: false })).trim();
+	const lineText = oneLine(redactor.range(lines.lineSpan(f.span.start))).trim();
 	return { rule: f.rule, severity: f.severity, entryId: f.entryId ?? null, region: lines.region(f.span.start, f.span.end), lineText };
 }

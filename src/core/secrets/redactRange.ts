@@ -1,5 +1,6 @@
 import type { SecretSpan, Span } from '../types';
-import { redactSpans, secretCopyReplacer } from './secrets';
+import { CopyIndex } from './copyIndex';
+import { MIN_REPEAT_LENGTH, redactSpans } from './secrets';
 import { redactionMarker } from './tokenShapes';
 
 /**
@@ -12,14 +13,14 @@ export class RangeRedactor {
 	readonly #secrets: SecretSpan[];
 	/** For each secret (sorted by start): the largest end among it and every secret before it. */
 	readonly #reach: number[] = [];
-	readonly #copies: (target: string) => string;
+	readonly #copies: CopyIndex;
 
 	constructor(text: string, secrets: readonly SecretSpan[]) {
 		this.#text = text;
 		this.#secrets = [...secrets].sort((a, b) => a.start - b.start || a.end - b.end);
 		let max = -1;
 		for (const s of this.#secrets) this.#reach.push(max = Math.max(max, s.end));
-		this.#copies = secretCopyReplacer(text, secrets, redactionMarker);
+		this.#copies = new CopyIndex(secrets.map(s => [text.slice(s.start, s.end), redactionMarker(s.kind)] as const), MIN_REPEAT_LENGTH);
 	}
 
 	/**
@@ -34,12 +35,12 @@ export class RangeRedactor {
 			if (s.end > start) inside.push({ kind: s.kind, start: Math.max(s.start, start) - start, end: Math.min(s.end, end) - start });
 		}
 		const redacted = redactSpans(this.#text.slice(start, end), inside, redactionMarker);
-		return copies ? this.#copies(redacted) : redacted;
+		return copies ? this.#copies.replace(redacted) : redacted;
 	}
 
 	/** `value` (any string: a field, a message, a report) with every copy of a detected secret value replaced. */
 	copies(value: string): string {
-		return this.#copies(value);
+		return this.#copies.replace(value);
 	}
 
 	/** Index of the last secret that starts before `offset`, or -1. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -228,6 +229,16 @@ suite('MCP server (node dist/cli.js mcp, SDK client over stdio)', function () {
 		// eslint-disable-next-line no-control-regex
 		for (const field of oneLineFields) assert.doesNotMatch(field, /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/, field);
 		assert.ok(m.facts.some(f => f.label === 'error_description' && f.value.includes('evil')), 'the description is still there, made visible');
+	});
+
+	test('the mcp command takes no arguments; --help prints the usage', () => {
+		const extra = spawnSync(process.execPath, [CLI, 'mcp', '--port', '3000'], { encoding: 'utf8', input: '', timeout: 30_000 });
+		assert.equal(extra.status, 2);
+		assert.match(extra.stderr, /"mcp" takes no arguments \(got "--port"\)/);
+		assert.equal(extra.stdout, '', 'nothing on standard output, which is the protocol\'s');
+		const help = spawnSync(process.execPath, [CLI, 'mcp', '--help'], { encoding: 'utf8', input: '', timeout: 30_000 });
+		assert.equal(help.status, 0);
+		assert.match(help.stdout, /token-error-help mcp/);
 	});
 
 	test('the server wrote nothing unexpected to stderr', () => {

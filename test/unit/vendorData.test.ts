@@ -71,7 +71,7 @@ suite('ordinary words and paths name no vendor', () => {
 		['slacker', '2024-05-01 ERROR slacker: token exchange failed: invalid_grant'],
 		['/v1/token on another host', 'POST https://api.example.com/v1/token\n\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":"invalid_client"}'],
 		['oktagon (a word holding a vendor name)', '2024-05-01 ERROR oktagon-sync: invalid_client returned'],
-		['a path segment /realmsfoo', 'GET https://sso.example.com/realmsfoo/token failed: invalid_grant'],
+		['a path segment /realmsfoo', '2024-05-01 10:00:00 ERROR token request to https://sso.example.com/realmsfoo/token failed: invalid_grant'],
 	];
 	for (const [name, text] of cases) {
 		test(name, () => {

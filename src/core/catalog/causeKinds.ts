@@ -82,6 +82,7 @@ export const KIND_PHRASES: Readonly<Partial<Record<CauseKind, readonly string[]>
 	'redirect-uri-mismatch': ['redirect_uri', 'redirect uri', 'redirect url', 'reply url', 'reply address', 'redirect_uri_mismatch', 'callback url'],
 	'pkce-mismatch': ['code_verifier', 'code verifier', 'pkce', 'code_challenge'],
 	'code-reused': ['already redeemed', 'already been redeemed', 'already used', 'already been used', 'code has been used'],
+	'device-code-expired': ['device code has expired', 'device code expired', 'device_code has expired', 'device code is expired', 'device authorization has expired'],
 	'code-expired': ['code has expired', 'code expired', 'expired authorization code', 'authorization code is expired'],
 	'refresh-token-reused': ['reuse detected', 'token reuse', 'refresh token was already used', 'refresh token has already been used'],
 	'refresh-token-revoked': ['has been revoked', 'was revoked', 'token revoked', 'grant has been revoked', 'revoked by the user'],

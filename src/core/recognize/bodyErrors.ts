@@ -196,7 +196,8 @@ function readShape(text: string, body: JsonBody, prefix: string, profile: Vendor
 		const value = jsonValue(body, prefix + shape.subcode);
 		if (value) add(value, shape.subcodeFormat);
 	}
-	for (const [path, label] of Object.entries(shape.facts ?? {})) {
+	// Support ids are the vendor's only when the shape names it (a problem+json `instance` is anyone's).
+	for (const [path, label] of Object.entries(shape.identifies ? shape.facts ?? {} : {})) {
 		const v = jsonString(body, prefix + path);
 		if (v && v.value) found.facts.push({ label, value: v.value, span: v.valueSpan, support: true });
 	}

@@ -64,7 +64,7 @@ export class VendorProfiles {
 		}
 		for (const p of this.#byId.values()) {
 			for (const shape of p.codes ?? []) this.#shapes.push({ profile: p, shape });
-			for (const shape of p.bodies ?? []) this.#bodies.push({ profile: p, shape });
+			for (const shape of p.bodies ?? []) this.#bodies.push({ profile: p, shape: withArrayPaths(shape) });
 		}
 		const keys = [...this.#needles.keys()].sort((a, b) => b.length - a.length);
 		this.#longest = keys.length ? keys[0].length : 0;
@@ -245,6 +245,27 @@ export class VendorProfiles {
 			pattern.lastIndex = m.index + 1;
 		}
 	}
+}
+
+/**
+ * A body shape whose paths may name array items by index (`Fault.Error.0.code`)
+ * rewritten to the analysis's path form, where array items add `[]` (`Fault.Error[].code`).
+ */
+function withArrayPaths(shape: BodyShape): BodyShape {
+	const fix = (path: string | undefined) => path?.replace(/\.\d+(?=\.|$)/g, '[]');
+	const fixAll = (record: Record<string, string> | undefined) => record && Object.fromEntries(Object.entries(record).map(([k, v]) => [fix(k)!, v]));
+	return {
+		...shape,
+		requires: shape.requires.map(p => fix(p)!),
+		...(shape.code ? { code: fix(shape.code) } : {}),
+		...(shape.codes ? { codes: fix(shape.codes) } : {}),
+		...(shape.subcode ? { subcode: fix(shape.subcode) } : {}),
+		...(shape.message ? { message: fix(shape.message) } : {}),
+		...(shape.uri ? { uri: fix(shape.uri) } : {}),
+		...(shape.nested ? { nested: fix(shape.nested) } : {}),
+		...(shape.facts ? { facts: fixAll(shape.facts) } : {}),
+		...(shape.values ? { values: Object.fromEntries(Object.entries(shape.values).map(([k, v]) => [fix(k)!, v])) } : {}),
+	};
 }
 
 /** The needle found at text[at, at + length) really is its evidence: whole host, path segments, word or code. */

@@ -159,7 +159,7 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	addSecretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, settings, lookAhead.get(message));
-		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: text.length });
+		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: diagnosisReach(text, message, lookAhead.get(message)) });
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
@@ -325,6 +325,18 @@ function vendorAfter(text: string, from: number, bound: number, settings: Settin
 	if (limit <= from) return null;
 	const record = nextRecordStart(text, from, limit);
 	return settings.catalog.profiles.vendorIn(decoded(text.slice(from, record >= 0 ? record : limit)));
+}
+
+/**
+ * How far after a message the diagnosis may read the paste (a request quoted
+ * after its error): for a fragment, to the end of its log record and before the
+ * next HTTP message, as {@link vendorAfter} does; an HTTP message, only itself.
+ */
+function diagnosisReach(text: string, message: HttpMessage, bound: number | undefined): number {
+	if (bound === undefined) return message.span.end;
+	const limit = Math.min(bound, message.span.end + LOOK_AHEAD);
+	const record = nextRecordStart(text, message.span.end, limit);
+	return record >= 0 ? record : Math.max(limit, message.span.end);
 }
 
 /** How far after a fragment to look for a vendor when nothing before it names one. */

@@ -174,11 +174,16 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
  */
 function addPhraseCandidates(scored: Scored[], context: Context): void {
 	if (!context.description) return;
+	// Every kind whose phrase the description holds, with its longest phrase; a phrase inside a longer
+	// phrase of another kind says less ("code has expired" inside "device code has expired").
+	const hits: Array<{ kind: string; phrase: string }> = [];
 	for (const [kind, phrases] of Object.entries(KIND_PHRASES)) {
-		// The longest phrase of the kind that the description holds: "device code has expired" says more than "code has expired".
 		let phrase: string | undefined;
 		for (const p of phrases) if (context.description.includes(p) && (!phrase || p.length > phrase.length)) phrase = p;
-		if (!phrase) continue;
+		if (phrase) hits.push({ kind, phrase });
+	}
+	for (const { kind, phrase } of hits) {
+		if (hits.some(h => h.kind !== kind && h.phrase.length > phrase.length && h.phrase.includes(phrase))) continue;
 		const weight = Math.min(WEIGHT.phrase, WEIGHT.phrase / 2 + phrase.length * 8);
 		const why = `${context.loose ? 'the message' : 'error_description'} says "${phrase}"`;
 		const ofKind = scored.filter(s => s.kind === kind);
@@ -188,9 +193,9 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 				s.why.unshift(why);
 			}
 		} else {
-			// A kind no entry offers: a candidate of its own, below the entries' own causes of a matching kind.
+			// A kind no entry offers: the description states it, so it outranks an entry's default cause.
 			const grantFit = context.grant && GRANT_KINDS[context.grant.grant]?.includes(kind);
-			scored.push({ kind, cause: `${CAUSE_KINDS[kind as keyof typeof CAUSE_KINDS]}.`, entryId: null, score: weight / 2 + (grantFit ? WEIGHT.grantKind : 0), why: grantFit && context.grant ? [why, context.grant.evidence] : [why], steps: [], decisive: false });
+			scored.push({ kind, cause: `${CAUSE_KINDS[kind as keyof typeof CAUSE_KINDS]}.`, entryId: null, score: weight + (grantFit ? WEIGHT.grantKind : 0), why: grantFit && context.grant ? [why, context.grant.evidence] : [why], steps: [], decisive: false });
 		}
 	}
 }

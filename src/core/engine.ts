@@ -5,7 +5,7 @@
  * one from its catalog asset); `src/core/index.ts` adds the bundled data as the
  * default for the CLI and the tests.
  */
-import { analyze } from './recognize/analyze';
+import { analyze, analyzeWithoutCap } from './recognize/analyze';
 import { redactSpans, replaceSecretCopies } from './secrets/secrets';
 import { redactionMarker } from './secrets/tokenShapes';
 import type { Analysis, HttpMessage } from './recognize/model';
@@ -28,7 +28,8 @@ export type { SecretKind, SecretSpan, Severity, Span } from './types';
  * an analysis, `text` is analysed against the bundled catalog (src/core/index.ts only).
  */
 export function redact(text: string, analysis: Analysis = analyze(text)): string {
-	const secrets = analysis.messages.flatMap(m => m.secrets);
+	const complete = analysis.truncated ? analyzeWithoutCap(analysis, text) : analysis;
+	const secrets = complete.messages.flatMap(m => m.secrets);
 	return replaceSecretCopies(redactSpans(text, secrets, redactionMarker), text, secrets, redactionMarker);
 }
 

@@ -47,8 +47,8 @@ function isClean(s: string, keepLineBreaks: boolean): boolean {
 }
 
 /**
- * `s` made safe to show: tabs become spaces, line breaks become spaces (or LF
- * with `keepLineBreaks`), other C0 controls their control picture (ESC → `␛`),
+ * `s` made safe to show: a run of tabs and line breaks becomes one space (with
+ * `keepLineBreaks`, line breaks become LF and each tab a space), other C0 controls their control picture (ESC → `␛`),
  * DEL `␡`, C1 controls, bidi controls, zero-width characters and lone
  * surrogates U+FFFD. Linear time; never throws.
  */
@@ -67,13 +67,14 @@ export function sanitizeText(s: string, options: SanitizeOptions = {}): string {
 			continue;
 		} else if ((c & 0xf800) === 0xd800) {
 			replacement = '\ufffd';
-		} else if (c === 13) {
-			replacement = keepLineBreaks ? (s.charCodeAt(i + 1) === 10 ? '' : '\n') : ' ';
-		} else if (c === 10) {
-			if (keepLineBreaks) continue;
-			replacement = s.charCodeAt(i - 1) === 13 ? '' : ' ';
-		} else if (c === 9) {
-			replacement = ' ';
+		} else if (keepLineBreaks && c === 13) {
+			replacement = s.charCodeAt(i + 1) === 10 ? '' : '\n';
+		} else if (keepLineBreaks && c === 10) {
+			continue;
+		} else if (c === 9 || c === 10 || c === 13) {
+			// A run of tabs and line breaks becomes one space.
+			const p = s.charCodeAt(i - 1);
+			replacement = !keepLineBreaks && (p === 9 || p === 10 || p === 13) ? '' : ' ';
 		} else if (c < 0x20) {
 			replacement = String.fromCharCode(0x2400 + c);
 		} else if (c === 0x7f) {

@@ -1,4 +1,4 @@
-import { bundledCatalog, type Catalog } from '../catalog/catalog';
+import { bundledCatalog, Catalog } from '../catalog/catalog';
 import type { Location, Span } from '../types';
 import { suggestCode } from '../catalog/suggest';
 import { httpMessages } from '../parse/httpMessage';
@@ -32,6 +32,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 	const { analysis } = analyzeWindow(text, 0, text.length, settings, undefined);
 	remembered.set(analysis, { text, settings });
 	return analysis;
+}
+
+/**
+ * `text` analysed like `previous` (same catalog) but without the message cap:
+ * redaction must cover the whole document, also past the messages a capped
+ * analysis examined.
+ */
+export function analyzeWithoutCap(previous: Analysis, text: string): Analysis {
+	const catalog = remembered.get(previous)?.settings.catalog;
+	let fallback: Catalog;
+	try {
+		fallback = catalog ?? bundledCatalog();
+	} catch {
+		// No catalog at hand (the extension passes its own): secrets are found without one.
+		fallback = new Catalog([]);
+	}
+	return analyze(text, { catalog: fallback, maxMessages: Infinity });
 }
 
 /** A change of a document: text[start, oldEnd) of the old text became text[start, newEnd) of the new one. */

@@ -169,10 +169,11 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	}
 	const kept = messages.slice(0, Math.max(0, max));
 	if (kept.length < messages.length) truncated = true;
-	addSecretOnlyFragments(text, kept, from, to);
+	const secretOnly = addSecretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, catalog, variables, lookAhead.get(message));
-		message.secrets = findSecrets(text, message);
+		// A secret-only fragment keeps the secrets its gap's scan found (with the context around them).
+		if (!secretOnly.has(message)) message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
 	kept.sort((a, b) => a.span.start - b.span.start);
@@ -376,9 +377,12 @@ function expandVariables(target: string, variables: ReadonlyMap<string, string>)
 
 /**
  * Secrets outside any message (a token pasted on its own) still get a fragment
- * so they are reported and redacted: one per log record holding any.
+ * so they are reported and redacted: one per log record holding any, with the
+ * secrets the scan of the whole gap found (a HAR's header name or a JWK's
+ * `kty` may lie on an earlier line than the fragment). Returns those fragments.
  */
-function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: number, to: number): void {
+function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: number, to: number): Set<HttpMessage> {
+	const added = new Set<HttpMessage>();
 	const sorted = [...messages].sort((a, b) => a.span.start - b.span.start);
 	let cursor = from;
 	const gaps: Array<[number, number]> = [];
@@ -393,8 +397,12 @@ function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: num
 		for (let i = 1; i <= secrets.length; i++) {
 			if (i < secrets.length && nextRecordStart(text, secrets[i - 1].end, secrets[i].start + 1) < 0) continue;
 			// Whole lines, so that the key naming each secret stays inside the fragment.
-			messages.push(emptyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) }));
+			const fragment = emptyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) });
+			fragment.secrets = secrets.slice(first, i);
+			messages.push(fragment);
+			added.add(fragment);
 			first = i;
 		}
 	}
+	return added;
 }

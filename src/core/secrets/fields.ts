@@ -296,8 +296,9 @@ export function addNameValuePairs(text: string, span: Span, out: SecretSpan[]): 
 		const valueAt = afterColon(text, at + 7, span.end);
 		const value = valueAt >= 0 ? jsonString(text, valueAt, span.end) : undefined;
 		if (!value || value.end === value.start) continue;
-		const open = lastIndexWithin(text, 123, at, Math.max(span.start, at - PAIR_REACH));
-		const close = nextIndexWithin(text, 125, value.end, Math.min(span.end, value.end + PAIR_REACH));
+		// The object may reach past the span (a one-line fragment inside a pretty-printed HAR): a bounded look around.
+		const open = lastIndexWithin(text, 123, at, Math.max(0, at - PAIR_REACH));
+		const close = nextIndexWithin(text, 125, value.end, Math.min(text.length, value.end + PAIR_REACH));
 		if (open < 0 || close < 0) continue;
 		const object = text.slice(open, close);
 		if (object.lastIndexOf('}', at - open) >= 0) continue;

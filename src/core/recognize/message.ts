@@ -72,9 +72,10 @@ export function readBody(text: string, message: HttpMessage, catalog: Catalog): 
 }
 
 function merge(message: HttpMessage, found: BodyFindings): void {
-	message.errors.push(...found.errors);
-	message.vendorCodes.push(...found.vendorCodes);
-	message.facts.push(...found.facts);
+	// Loops, not push(...list): a body may hold more values than one call takes arguments.
+	for (const e of found.errors) message.errors.push(e);
+	for (const v of found.vendorCodes) message.vendorCodes.push(v);
+	for (const f of found.facts) message.facts.push(f);
 	if (found.vendorHint) message.vendor ??= found.vendorHint;
 }
 

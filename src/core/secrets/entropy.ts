@@ -9,7 +9,11 @@
  * hosts and paths (runs break at `.`, `/` and `:`), codes (`AADSTS7000215`),
  * GUIDs (trace and correlation ids are what support asks for) and dates.
  */
+import { lineEndOf } from '../parse/lines';
+import type { HttpMessage } from '../recognize/model';
+import type { SecretSpan } from '../types';
 import { isDigit, isHex, isLower, isUpper, type CharTest } from './chars';
+import { isPlaceholder } from './placeholders';
 
 /** The marker that replaces a masked run. */
 export const MASK = '\u00abredacted\u00bb';
@@ -73,4 +77,43 @@ export function maskHighEntropy(text: string): string {
 		}
 	}
 	return from === 0 ? text : out + text.slice(from);
+}
+
+/** How much of a description or log line after a code is searched for tokens. */
+const MAX_DESCRIBED = 4096;
+
+/**
+ * Random-looking runs where a server or a log describes an error: the error
+ * code itself, its `error_description` (JSON, form, challenge), the reason
+ * phrase, and the rest of a log line after a code. A token there (`Bearer
+ * token 9f2K… is invalid`) is reported and redacted like any other secret.
+ */
+export function addOpaqueTokens(text: string, message: HttpMessage, out: SecretSpan[]): void {
+	for (const e of message.errors) {
+		addRuns(text, e.span.start, e.span.end, out);
+		if (e.descriptionSpan) addRuns(text, e.descriptionSpan.start, e.descriptionSpan.end, out);
+		else if (e.source === 'text') addRuns(text, e.span.end, lineEndOf(text, e.span.end, e.span.end + MAX_DESCRIBED), out);
+	}
+	for (const v of message.vendorCodes) {
+		if (message.kind === 'fragment' && !message.body) addRuns(text, v.span.end, lineEndOf(text, v.span.end, v.span.end + MAX_DESCRIBED), out);
+	}
+	if (message.statusSpan && message.startLine) addRuns(text, message.statusSpan.end, message.startLine.end, out);
+}
+
+function addRuns(text: string, from: number, to: number, out: SecretSpan[]): void {
+	const end = Math.min(to, from + MAX_DESCRIBED);
+	let i = from;
+	while (i < end) {
+		if (!isRunChar(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+		const start = i;
+		while (i < end && isRunChar(text.charCodeAt(i))) i++;
+		// A run cut by the bound, or touching a `.`/`/` that joins it to more, is judged on what is inside.
+		if (i - start >= MIN_MASKED_RUN) {
+			const run = text.slice(start, i);
+			if (looksRandomRun(run) && !isPlaceholder(run)) out.push({ kind: 'opaque_token', start, end: i });
+		}
+	}
 }

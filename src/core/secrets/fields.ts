@@ -454,7 +454,9 @@ export function wrappedTails(text: string, spans: readonly SecretSpan[], limit: 
 		const end = runEnd(text, from, isTailChar, Math.min(limit, from + MAX_TAIL));
 		if (end - from < MIN_TAIL || !isTailEnd(text.charCodeAt(end)) || text.charCodeAt(end) === 58) continue;
 		const tail = text.slice(from, end);
-		if (looksLikeTokenTail(tail) && !isPlaceholder(tail)) tails.push({ kind: s.kind, start: from, end });
+		// A JWT cut inside its payload continues with the rest of the payload, a `.` and the signature.
+		const cutJwt = text.startsWith('eyJ', s.start) && text.slice(s.start, s.end).split('.').length === 2 && /^[A-Za-z0-9_-]*\.[A-Za-z0-9_-]/.test(tail);
+		if ((cutJwt || looksLikeTokenTail(tail)) && !isPlaceholder(tail)) tails.push({ kind: s.kind, start: from, end });
 	}
 	return tails;
 }

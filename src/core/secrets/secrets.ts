@@ -2,6 +2,7 @@ import { parseFormParams } from '../parse/formBody';
 import type { HttpMessage } from '../recognize/model';
 import type { SecretKind, SecretSpan } from '../types';
 import { addField, addHeader, addParam, addJwkMembers, addKeyValueSecrets, addNameValuePairs, addUrlPasswords, addUrlQuerySecrets, wrappedTails } from './fields';
+import { addOpaqueTokens } from './entropy';
 import { scanTokenShapes } from './shapes';
 
 /**
@@ -38,6 +39,8 @@ export function findSecrets(text: string, message: HttpMessage): SecretSpan[] {
 	addUrlQuerySecrets(text, message.span, found);
 	addUrlPasswords(text, message.span, found);
 	for (const s of shapes) if (s.kind === 'jwt') found.push(s);
+	// Last: a token no detector knows, where a server or a log describes the error.
+	addOpaqueTokens(text, message, found);
 	const sorted = normalise(found);
 	const tails = wrappedTails(text, sorted, text.length);
 	return tails.length ? normalise(sorted.concat(tails)) : sorted;

@@ -133,6 +133,7 @@ suite('hardening (issue 13)', () => {
 			const analysis = analyze(text);
 			const outputs = [renderReport(text, analysis.messages), ...Array.from({ length: text.length }, (_, i) => hoverAt(analysis, i)?.markdown ?? '')];
 			for (const o of outputs) {
+				// eslint-disable-next-line no-control-regex
 				assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b]/.test(o), JSON.stringify(o.slice(0, 200)));
 				assert.ok(!/(?<!\\)\$/.test(o), `unescaped $ in ${o.slice(0, 200)}`);
 			}

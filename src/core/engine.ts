@@ -18,6 +18,8 @@ export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
 export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
 export { explainMessage, hasContent, worthExplaining, lineOf, renderExplanation, renderReport, vendorName, type Explanation } from './explain/explain';
 export { escapeMarkdown } from './explain/markdown';
+export { sanitizeText, terminalSafeJson, type SanitizeOptions } from './explain/sanitize';
+export { maskHighEntropy } from './secrets/entropy';
 export type { Analysis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';
 export { RuleId } from './rules/ruleIds';
 export type { SecretKind, SecretSpan, Severity, Span } from './types';

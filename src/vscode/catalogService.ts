@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Catalog, parseCatalogAsset, validateCatalog, type CatalogFile } from '../core/engine';
 import { readConfig } from './config';
 import { CATALOG_ASSET, SETTINGS_SECTION, Settings } from './constants';
+import { pushAll } from '../core/arrays';
 
 /**
  * The catalog in use: the shipped one (`dist/catalog.json`, read through
@@ -130,7 +131,7 @@ export class CatalogService implements vscode.Disposable {
 			return undefined;
 		}
 		const { file, problems } = validateCatalog(data);
-		this.problems.push(...problems.map(p => `${uri.toString(true)}: ${p}`));
+		pushAll(this.problems, problems.map(p => `${uri.toString(true)}: ${p}`));
 		return file;
 	}
 

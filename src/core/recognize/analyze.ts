@@ -1,6 +1,6 @@
 import { bundledCatalog, Catalog } from '../catalog/catalog';
 import type { Location, Span } from '../types';
-import { suggestCode } from '../catalog/suggest';
+import { suggestFromCatalog } from '../catalog/suggest';
 import { httpMessages } from '../parse/httpMessage';
 import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
@@ -280,7 +280,7 @@ function settleContext(text: string, message: HttpMessage, catalog: Catalog, var
 		const entry = catalog.lookup(e.code, { ...context, ...loose, description: e.description, ...(kind ? { kind } : {}) })
 			?? catalog.lookup(e.code.trim(), { ...context, ...loose, description: e.description });
 		e.entry = entry ?? null;
-		if (!entry && e.source !== 'text' && e.source !== 'body') e.suggestion = suggestCode(e.code, catalog.codes());
+		if (!entry && e.source !== 'text' && e.source !== 'body') e.suggestion = suggestFromCatalog(e.code, catalog);
 	}
 	for (const v of message.vendorCodes) {
 		v.entry = catalog.lookup(v.code, { ...context, kind: 'vendorCode', description: v.description, looseDescription: true }) ?? null;

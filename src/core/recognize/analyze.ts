@@ -1,8 +1,8 @@
 import { bundledCatalog, Catalog } from '../catalog/catalog';
-import type { Location, Span } from '../types';
+import type { Location, SecretSpan, Span } from '../types';
 import { suggestFromCatalog } from '../catalog/suggest';
 import { httpMessages } from '../parse/httpMessage';
-import { runRules } from '../rules/rules';
+import { runRules, secretFindings } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
 import { locationFromTarget, nearestVendor, nearestVendorIn, vendorFromText } from './context';
 import { decodeFormComponent } from '../parse/formBody';
@@ -169,15 +169,41 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	}
 	const kept = messages.slice(0, Math.max(0, max));
 	if (kept.length < messages.length) truncated = true;
-	const secretOnly = addSecretOnlyFragments(text, kept, from, to);
+	sortByStart(kept);
+	const secretOnly = secretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, catalog, variables, lookAhead.get(message));
-		// A secret-only fragment keeps the secrets its gap's scan found (with the context around them).
-		if (!secretOnly.has(message)) message.secrets = findSecrets(text, message);
+		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
-	kept.sort((a, b) => a.span.start - b.span.start);
-	return { analysis: { messages: kept, truncated }, rawEnd };
+	// A secret-only fragment (a log record holding a secret and nothing else) keeps the secrets its gap's
+	// scan found, with the context around them, and needs no vendor, location or rule but the secret's own:
+	// a log with a secret on every line makes a quarter of a million of them per 10 MB.
+	for (const fragment of secretOnly) fragment.findings = secretFindings(fragment);
+	return { analysis: { messages: mergeByStart(kept, secretOnly), truncated }, rawEnd };
+}
+
+/** Sorts by start, unless already sorted (the usual case: messages are found in document order). */
+function sortByStart(messages: HttpMessage[]): void {
+	for (let i = 1; i < messages.length; i++) {
+		if (messages[i - 1].span.start > messages[i].span.start) {
+			messages.sort((a, b) => a.span.start - b.span.start);
+			return;
+		}
+	}
+}
+
+/** Two lists sorted by start as one (ties: `a` first). */
+function mergeByStart(a: readonly HttpMessage[], b: readonly HttpMessage[]): HttpMessage[] {
+	if (!b.length) return a as HttpMessage[];
+	const out: HttpMessage[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		if (j >= b.length || (i < a.length && a[i].span.start <= b[j].span.start)) out.push(a[i++]);
+		else out.push(b[j++]);
+	}
+	return out;
 }
 
 /**
@@ -375,18 +401,28 @@ function expandVariables(target: string, variables: ReadonlyMap<string, string>)
 	return target.replace(/\{\{\s{0,4}([\w.-]{1,64})\s{0,4}\}\}/g, (whole, name: string) => variables.get(name) ?? whole);
 }
 
+/** Shared by every secret-only fragment, which never gets headers, challenges, codes or facts: fewer objects per record. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function secretOnlyFragment(span: Span, secrets: SecretSpan[]): HttpMessage {
+	return {
+		kind: 'fragment', span, status: null, headers: NONE as never[], body: null, bodyFormat: 'empty', contentType: null,
+		challenges: NONE as never[], vendor: null, location: null, errors: NONE as never[], vendorCodes: NONE as never[], facts: NONE as never[], secrets, findings: [],
+	};
+}
+
 /**
  * Secrets outside any message (a token pasted on its own) still get a fragment
  * so they are reported and redacted: one per log record holding any, with the
  * secrets the scan of the whole gap found (a HAR's header name or a JWK's
- * `kty` may lie on an earlier line than the fragment). Returns those fragments.
+ * `kty` may lie on an earlier line than the fragment). `messages` are sorted;
+ * so are the fragments returned.
  */
-function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: number, to: number): Set<HttpMessage> {
-	const added = new Set<HttpMessage>();
-	const sorted = [...messages].sort((a, b) => a.span.start - b.span.start);
+function secretOnlyFragments(text: string, messages: readonly HttpMessage[], from: number, to: number): HttpMessage[] {
+	const added: HttpMessage[] = [];
 	let cursor = from;
 	const gaps: Array<[number, number]> = [];
-	for (const m of sorted) {
+	for (const m of messages) {
 		if (m.span.start > cursor) gaps.push([cursor, m.span.start]);
 		cursor = Math.max(cursor, m.span.end);
 	}
@@ -397,10 +433,8 @@ function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: num
 		for (let i = 1; i <= secrets.length; i++) {
 			if (i < secrets.length && nextRecordStart(text, secrets[i - 1].end, secrets[i].start + 1) < 0) continue;
 			// Whole lines, so that the key naming each secret stays inside the fragment.
-			const fragment = emptyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) });
-			fragment.secrets = secrets.slice(first, i);
-			messages.push(fragment);
-			added.add(fragment);
+			const fragment = secretOnlyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) }, secrets.slice(first, i));
+			added.push(fragment);
 			first = i;
 		}
 	}

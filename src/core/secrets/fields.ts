@@ -56,12 +56,16 @@ export function fieldRule(name: string): FieldRule | undefined {
 
 /** A field's value, unless it is a template, a placeholder or too short for its kind. */
 export function addField(out: SecretSpan[], name: string, value: string, span: Span, inUrl = false): void {
+	addFieldAt(out, name, value, span.start, span.end, inUrl);
+}
+
+function addFieldAt(out: SecretSpan[], name: string, value: string, start: number, end: number, inUrl = false): void {
 	const rule = fieldRule(name);
 	// `{{$dotenv SECRET}}` and similar template expressions are cut at their first space by free-text scanning.
 	if (!rule || (rule.urlOnly && !inUrl) || value.startsWith('{{') || /^\$?\$[{(]/.test(value) || isPlaceholder(value)) return;
 	if (value.length < rule.min) return;
 	if (rule.kind === 'authorization_code' && /^[a-z_]+$/.test(value)) return;
-	if (span.end > span.start) out.push({ kind: rule.kind, start: span.start, end: span.end });
+	if (end > start) out.push({ kind: rule.kind, start, end });
 }
 
 /** Headers whose whole value is a credential (besides Authorization, DPoP and cookies), and the kind. */
@@ -181,7 +185,7 @@ export function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]):
 			continue;
 		}
 		if (isCodeReference(text, start, value) || isSealed(text, start)) continue;
-		addField(out, m[1], value, { start, end: start + value.length });
+		addFieldAt(out, m[1], value, start, start + value.length);
 	}
 	AUTHORIZATION.lastIndex = 0;
 	for (let m = AUTHORIZATION.exec(slice); m; m = AUTHORIZATION.exec(slice)) {

@@ -12,6 +12,8 @@ const PLACEHOLDER_WORDS = new Set([
 	'redacted', 'removed', 'hidden', 'placeholder', 'todo', 'tbd',
 ]);
 
+const EXAMPLE = /example/i;
+
 /** Words that mark a `your-secret-here` style value. */
 const PLACEHOLDER_CUES = new Set([
 	'your', 'my', 'some', 'here', 'example', 'sample', 'placeholder', 'dummy', 'fake', 'insert',
@@ -23,7 +25,7 @@ const TOKEN_PREFIXES = [...new Set([
 	...shapes.prefixes.map(r => r.prefix), ...shapes.schemes.map(s => `${s.word} `), ...shapes.maskPrefixes, 'Bearer ', 'Basic ',
 ])].sort((a, b) => b.length - a.length);
 
-const MASK_CHARS = '*xX.\u2026\u2022\u00b7#_-?';
+const MASK_CHARS = new Set([...'*xX.\u2026\u2022\u00b7#_-?'].map(c => c.charCodeAt(0)));
 
 function unquote(v: string): string {
 	const q = v.charAt(0);
@@ -33,7 +35,7 @@ function unquote(v: string): string {
 
 function isMasked(v: string): boolean {
 	for (let i = 0; i < v.length; i++) {
-		if (!MASK_CHARS.includes(v.charAt(i)) && !isBlank(v.charCodeAt(i))) {
+		if (!MASK_CHARS.has(v.charCodeAt(i)) && !isBlank(v.charCodeAt(i))) {
 			return false;
 		}
 	}
@@ -41,7 +43,10 @@ function isMasked(v: string): boolean {
 }
 
 function isOneCharRepeated(v: string): boolean {
-	return v.length >= 3 && v.split(v.charAt(0)).length === v.length + 1;
+	if (v.length < 3) return false;
+	const first = v.charCodeAt(0);
+	for (let i = 1; i < v.length; i++) if (v.charCodeAt(i) !== first) return false;
+	return true;
 }
 
 function isIdentifier(v: string): boolean {
@@ -53,7 +58,11 @@ function isEnclosed(v: string, open: string, close: string): boolean {
 }
 
 /** `{{x}}`, `${x}`, `$(x)`, `$x`, `%x%`, `<x>`, `[x]`, `{x}`, `(x`, `##X##`, `$__file{…}`, or a value with a `{{…}}` / `${…}` inside. */
+/** First characters of the enclosed templates below. */
+const TEMPLATE_OPENERS = new Set([...'<[%{($#@'].map(c => c.charCodeAt(0)));
+
 function isTemplate(v: string): boolean {
+	if (!TEMPLATE_OPENERS.has(v.charCodeAt(0))) return hasTemplateInside(v);
 	const inner = v.slice(1, -1);
 	if (isEnclosed(v, '<', '>') && !/[<>]/.test(inner)) {
 		return true;
@@ -75,6 +84,11 @@ function isTemplate(v: string): boolean {
 	if (v.startsWith('$') && (isIdentifier(v.slice(1)) || isEnclosed(v, '$(', ')'))) {
 		return true;
 	}
+	return hasTemplateInside(v);
+}
+
+/** A `{{…}}` or `${…}` anywhere in the value. */
+function hasTemplateInside(v: string): boolean {
 	const open = Math.max(v.indexOf('{{'), v.indexOf('${'));
 	return open >= 0 && v.indexOf('}', open + 2) > open;
 }
@@ -102,8 +116,15 @@ function hasPlaceholderWords(v: string): boolean {
 	return words.length > 1 && words.some((w) => PLACEHOLDER_CUES.has(w));
 }
 
+/** The token prefixes by their first character, longest first. */
+const PREFIXES_BY_FIRST = new Map<number, string[]>();
+for (const prefix of TOKEN_PREFIXES) {
+	const list = PREFIXES_BY_FIRST.get(prefix.charCodeAt(0));
+	if (list) list.push(prefix); else PREFIXES_BY_FIRST.set(prefix.charCodeAt(0), [prefix]);
+}
+
 function isMaskedAfterPrefix(v: string): boolean {
-	const prefix = TOKEN_PREFIXES.find((p) => v.startsWith(p));
+	const prefix = PREFIXES_BY_FIRST.get(v.charCodeAt(0))?.find((p) => v.startsWith(p));
 	const rest = prefix ? v.slice(prefix.length) : v;
 	return rest.length > 0 && (isMasked(rest) || isOneCharRepeated(rest));
 }
@@ -125,12 +146,16 @@ export function isPlaceholder(value: string): boolean {
 	if (v.length === 0 || v.startsWith('\u00abredacted')) {
 		return true;
 	}
-	const lower = v.toLowerCase();
-	return PLACEHOLDER_WORDS.has(lower) || lower.includes('example') || isMasked(v) || isTemplate(v)
+	const lower = v.length <= 12 ? v.toLowerCase() : '';
+	return (lower !== '' && PLACEHOLDER_WORDS.has(lower)) || EXAMPLE.test(v) || isMasked(v) || isTemplate(v)
 		|| isUpperSnake(v) || hasPlaceholderWords(v) || isMaskedAfterPrefix(v);
 }
 
+const markers = new Map<SecretKind, string>();
+
 /** The replacement text used by redaction, e.g. `«redacted:access_token»`. */
 export function redactionMarker(kind: SecretKind): string {
-	return `\u00abredacted:${kind}\u00bb`;
+	let marker = markers.get(kind);
+	if (marker === undefined) markers.set(kind, marker = `\u00abredacted:${kind}\u00bb`);
+	return marker;
 }

@@ -47,16 +47,20 @@ export function findSecrets(text: string, message: HttpMessage): SecretSpan[] {
 }
 
 /** Sorted by offset; overlapping spans merged, keeping the more specific (earlier-found) kind. */
-function normalise(spans: SecretSpan[]): SecretSpan[] {
-	const sorted = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || b.s.end - a.s.end || a.i - b.i);
+function normalise(spans: readonly SecretSpan[]): SecretSpan[] {
+	// A stable sort keeps the earlier-found span first among equal ones; most lists come sorted already.
+	let ordered = true;
+	for (let i = 1; i < spans.length && ordered; i++) ordered = spans[i - 1].start < spans[i].start || (spans[i - 1].start === spans[i].start && spans[i - 1].end >= spans[i].end);
+	const sorted = ordered ? spans : [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
 	const out: SecretSpan[] = [];
-	for (const { s } of sorted) {
+	for (const s of sorted) {
 		const last = out[out.length - 1];
 		if (last && s.start < last.end) {
-			if (s.end > last.end) last.end = s.end;
+			// Copy on extend: the spans may belong to a message.
+			if (s.end > last.end) out[out.length - 1] = { kind: last.kind, start: last.start, end: s.end };
 			continue;
 		}
-		out.push({ ...s });
+		out.push(s);
 	}
 	return out;
 }
@@ -66,7 +70,7 @@ function normalise(spans: SecretSpan[]): SecretSpan[] {
  * «redacted:access_token». Positions outside secrets are kept as they are.
  */
 export function redactSpans(text: string, spans: readonly SecretSpan[], marker: (kind: SecretKind) => string): string {
-	const sorted = normalise([...spans]);
+	const sorted = normalise(spans);
 	let out = '';
 	let cursor = 0;
 	for (const s of sorted) {

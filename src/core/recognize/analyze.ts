@@ -335,7 +335,8 @@ function vendorOf(text: string, message: HttpMessage, variables: () => ReadonlyM
 	if (message.target) parts.push(message.target.includes('{{') ? expandVariables(message.target, variables()) : message.target);
 	for (const h of message.headers) {
 		if (h.lower.startsWith('x-okta') || h.lower.startsWith('x-amzn')) parts.push(h.lower);
-		parts.push(h.value);
+		// Hosts and vendor names come first; a megabyte header value is not searched whole.
+		parts.push(h.value.length > 4096 ? h.value.slice(0, 4096) : h.value);
 	}
 	for (const e of message.errors) if (e.uri) parts.push(e.uri);
 	const hinted = vendorFromText(parts.join('\n'));

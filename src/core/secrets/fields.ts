@@ -131,17 +131,22 @@ function addCookieValues(text: string, out: SecretSpan[], value: Span): void {
 		let stop = pos;
 		while (stop < value.end && text.charCodeAt(stop) !== 59 && text.charCodeAt(stop) !== 44) stop++;
 		const eq = stop > pos ? indexWithin(text, '=', pos, stop) : -1;
-		if (eq > pos) addCookieValue(text, out, text.slice(pos, eq).trim().toLowerCase(), eq + 1, stop);
+		if (eq > pos) addCookieValue(text, out, pos, eq, stop);
 		pos = stop + 1;
 	}
 }
 
-function addCookieValue(text: string, out: SecretSpan[], name: string, from: number, to: number): void {
-	const start = runEnd(text, from, isBlank, to);
+/** The longest cookie attribute name (`partitioned`), with blanks around it. */
+const MAX_ATTRIBUTE = 16;
+
+function addCookieValue(text: string, out: SecretSpan[], nameStart: number, eq: number, to: number): void {
+	const start = runEnd(text, eq + 1, isBlank, to);
 	let end = to;
 	while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-	if (COOKIE_ATTRIBUTES.has(name) || end - start < MIN_COOKIE_VALUE || isPlaceholder(text.slice(start, end))) return;
-	out.push({ kind: 'cookie', start, end });
+	if (end - start < MIN_COOKIE_VALUE) return;
+	// Only a short name can be an attribute (`Path`, `Max-Age`…): no string is made for the others.
+	if (eq - nameStart <= MAX_ATTRIBUTE && COOKIE_ATTRIBUTES.has(text.slice(nameStart, eq).trim().toLowerCase())) return;
+	if (!isPlaceholder(text.slice(start, end))) out.push({ kind: 'cookie', start, end });
 }
 
 // --- name=value in free text --------------------------------------------------------------------

@@ -45,6 +45,7 @@ export function messageAt(analysis: Analysis, offset: number): HttpMessage | und
 }
 export { hoverAt, entryMarkdown, type HoverInfo } from './explain/hover';
 export { validateCatalog, type CatalogValidation } from './catalog/validate';
+export { readCustomCatalog, type CustomCatalogResult } from './catalog/customCatalog';
 export { createTokenErrorService, type TokenErrorService, type TokenErrorServiceOptions } from './service';
 export type { VendorProfile, VendorEvidence, CodeShape, BodyShape } from './catalog/profileTypes';
 export { CAUSE_KINDS, isCauseKind, publicCauseKind, type CauseKind } from './catalog/causeKinds';

@@ -141,5 +141,46 @@ export function adversarialTexts(bytes) {
 		// A secret on every line: each secret's checks must look back a bounded way, not through the whole text.
 		'a secret per line': repeatTo('2025-01-01 10:00:00 DEBUG client_secret=Zk3Jq9vX2mP7sL4tR8wY\n', bytes),
 		'codes late on a long line': repeatTo('x', Math.floor(bytes / 2)) + repeatTo(' ERROR invalid_grant,', bytes - Math.floor(bytes / 2)),
+		// Issue 13: a Cookie header of segments without `=`, a Set-Cookie header of commas (each scan must stay in its
+		// segment), and one header holding a hundred thousand secrets (no spread of an unbounded list).
+		'cookie segments': `GET https://api.example.com/ HTTP/1.1\nCookie: ${repeatTo('a;', bytes - 60)}\n\n`,
+		'set-cookie commas': `HTTP/1.1 200 OK\nSet-Cookie: ${repeatTo(',', bytes - 40)}\n\n`,
+		'secrets in one header': `GET https://api.example.com/ HTTP/1.1\nCookie: ${cookieJar(bytes - 60)}\n\n`,
 	};
+}
+
+/** `c0=v00000000Zq; c1=…` up to about `bytes` characters: a cookie value (a secret) every 20 characters. */
+function cookieJar(bytes) {
+	const parts = [];
+	let size = 0;
+	for (let i = 0; size < bytes; i++) {
+		const part = `c${i}=v${String(i).padStart(8, '0')}Zq; `;
+		parts.push(part);
+		size += part.length;
+	}
+	return parts.join('').slice(0, bytes);
+}
+
+/**
+ * A pretty-printed JSON document of about `bytes` characters holding `tokens` distinct access tokens (the CLI's
+ * human output once scrubbed its whole text once per secret: 1.7 MB with 20,000 tokens took 11 s).
+ */
+export function manyTokensJson(tokens, seed = 5) {
+	const rnd = random(seed);
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+	const token = () => Array.from({ length: 40 }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+	const sessions = Array.from({ length: tokens }, (_, i) => ({ id: i, user: `user-${i}`, access_token: token(), scope: 'openid profile', expires_in: 3600 }));
+	return `${JSON.stringify({ error: 'invalid_grant', error_description: 'one of the sessions expired', sessions }, null, 2)}\n`;
+}
+
+/** Near-miss codes of `count` custom catalog codes (`acme_billing_quota_0007` → `acme_billing_quota_007x`). */
+export function nearMissCodes(count, seed = 6) {
+	const rnd = random(seed);
+	const codes = Array.from({ length: count }, (_, i) => `acme_${['billing', 'orders', 'tenant', 'device'][i % 4]}_${['quota', 'limit', 'state', 'grant'][Math.floor(i / 4) % 4]}_${String(i).padStart(5, '0')}`);
+	const misses = Array.from({ length: Math.min(1000, count) }, () => {
+		const code = codes[Math.floor(rnd() * codes.length)];
+		const at = 1 + Math.floor(rnd() * (code.length - 2));
+		return `${code.slice(0, at)}${code[at + 1]}${code[at]}${code.slice(at + 2)}x`;
+	});
+	return { codes, misses };
 }

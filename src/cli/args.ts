@@ -27,8 +27,9 @@ export const USAGE = `Usage: token-error-help explain [FILE|DIR|-]... [--format 
 
 Explains OAuth 2.0 / OpenID Connect error responses, error codes and token
 requests found in the given files (directories are searched for .http, .rest,
-.txt, .log, .json, .md files; "-" or no input reads standard input).
-Secrets in the input are never printed.
+.txt, .log, .json, .jsonc, .md, .har files; "-" or no input reads standard
+input; "--" ends the options). Files are read as UTF-8 (with or without a BOM)
+or UTF-16 with a BOM. Secrets in the input are never printed.
 
 "mcp" serves the same answers to AI assistants: an MCP server on standard
 input and output (tools explain_token_error and lookup_error_code).
@@ -50,7 +51,9 @@ Options:
 "lsp --stdio" runs the language server (diagnostics, hover, quick fixes) on
 standard input and output, for editors with an LSP client.
 
-Exit codes: 0 analysis ran, 1 findings at --fail-on level, 2 usage error or unreadable input.`;
+Exit codes: 0 the analysis ran; 1 with --fail-on, a finding of that level or
+worse (or an analysis cut at its message limit); 2 a usage error, unreadable
+input or output that cannot be written; 3 an internal error.`;
 
 /** Parses argv (without node and script). Throws {@link UsageError} on mistakes. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -77,6 +80,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 	};
 	while (rest.length) {
 		const arg = rest.shift()!;
+		if (arg === '--') {
+			// Everything after `--` is an input, even a name starting with `-`.
+			options.inputs.push(...rest.splice(0));
+			break;
+		}
 		if (arg === '--json' || arg === '--markdown') {
 			formats.add(arg === '--json' ? 'json' : 'markdown');
 			formatFlags.push(arg);

@@ -1,151 +1,136 @@
-import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyze, escapeMarkdown, renderReport, type Analysis, type Severity } from '../core';
-import { CopyIndex } from '../core/secrets/copyIndex';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { analyze, escapeMarkdown, renderReport, type Severity } from '../core';
+import { sanitizeText, terminalSafeJson } from '../core/explain/sanitize';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatResults, summaryMarkdown } from './formats/dispatch';
+import { describeError, InputError, readInputs, type Input } from './inputs';
 import { startMcp } from './mcpCommand';
-import { toJson, toText } from './output';
+import { outputScrubber, toJson, toText } from './output';
 
-const EXTENSIONS = ['.http', '.rest', '.txt', '.log', '.json', '.md', '.jsonc'];
-const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
-interface Input {
-	file: string;
-	text: string;
-}
+/** Exit codes (documented in the README and the usage text). */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-/** Runs the CLI; returns the exit code. */
-export function run(argv: readonly string[], stdout: (s: string) => void, stderr: (s: string) => void, stdinText: () => string, isTty: boolean): number {
-	let options: CliOptions;
+/**
+ * Runs the CLI; returns the exit code: 0 the analysis ran, 1 a finding at the
+ * `--fail-on` level (or a truncated analysis with `--fail-on`), 2 a usage or
+ * input error, 3 an internal error (a one-line message, never a stack trace).
+ */
+export function run(argv: readonly string[], stdout: (s: string) => void, stderr: (s: string) => void, stdin: () => Buffer, isTty: boolean): number {
+	const say = (message: string) => stderr(`token-error-help: ${sanitizeText(message)}\n`);
 	try {
-		options = parseArgs(argv);
+		return runChecked(argv, stdout, say, stdin, isTty);
 	} catch (e) {
 		if (e instanceof UsageError) {
-			stderr(`token-error-help: ${e.message}\n\n${USAGE}\n`);
-			return 2;
+			say(`${e.message}\n\n${USAGE}`);
+			return EXIT.usage;
 		}
-		throw e;
+		if (e instanceof InputError) {
+			say(e.message);
+			return EXIT.usage;
+		}
+		if (e instanceof OutputError) {
+			say(e.message);
+			return EXIT.usage;
+		}
+		say(`internal error: ${describeError(e)}. Please report it (without your input's secrets).`);
+		return EXIT.internal;
 	}
+}
+
+/** Writing the output failed (a full disk); a closed pipe is not an error (see the entry point). */
+export class OutputError extends Error {}
+
+function runChecked(argv: readonly string[], stdout: (s: string) => void, say: (s: string) => void, stdin: () => Buffer, isTty: boolean): number {
+	const options: CliOptions = parseArgs(argv);
 	if (options.command === 'help') {
 		stdout(`${USAGE}\n`);
-		return 0;
+		return EXIT.ok;
 	}
 	if (options.command === 'version') {
 		stdout(`${VERSION}\n`);
-		return 0;
+		return EXIT.ok;
 	}
 	if (options.command === 'lsp') {
 		// The language server and its protocol library live in dist/lsp.js, loaded only for this command.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		(require('./lsp.js') as typeof import('../lsp/server')).runStdioServer();
-		return 0;
+		return EXIT.ok;
 	}
 	if (options.command === 'mcp') {
-		startMcp(VERSION, stderr);
-		return 0;
+		startMcp(VERSION, s => say(s.replace(/^token-error-help: /, '').trimEnd()));
+		return EXIT.ok;
 	}
-	let inputs: Input[];
-	try {
-		inputs = readInputs(options.inputs, stdinText);
-	} catch (e) {
-		stderr(`token-error-help: ${(e as Error).message}\n`);
-		return 2;
-	}
+	const inputs: Input[] = readInputs(options.inputs, stdin, message => say(`note: ${message}`));
 	const results = inputs.map(input => ({ ...input, analysis: analyze(input.text) }));
 	const color = options.color ?? isTty;
+	const several = results.length > 1;
 	if (options.summary !== null) {
+		const summary = results.map(r => outputScrubber([r], 'markdown')(summaryMarkdown(r, several))).join('\n');
 		try {
-			appendFileSync(options.summary, `${results.map(r => scrub(summaryMarkdown(r, results.length > 1), r.text, r.analysis)).join('\n')}\n`);
+			appendFileSync(options.summary, `${summary}\n`);
 		} catch (e) {
-			stderr(`token-error-help: cannot write the summary to "${options.summary}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
-			return 2;
+			throw new OutputError(`cannot write the summary to "${options.summary}" (${describeError(e)}).`, { cause: e });
 		}
 	}
-	if (options.format === 'json') {
-		stdout(`${JSON.stringify(toJson(results, results.length > 1), null, 2)}\n`);
-	} else if (options.format === 'markdown') {
-		for (const r of results) stdout(`${scrub(renderReport(r.text, r.analysis.messages), r.text, r.analysis)}\n`);
-	} else if (options.format === 'text') {
-		stdout(`${results.map(r => scrub(toText(r.file, r.text, r.analysis, color), r.text, r.analysis)).join('\n\n')}\n`);
-	} else {
-		const out = results.reduce((o, r) => scrub(o, r.text, r.analysis), formatResults(options.format, results, VERSION));
+	if (options.format !== 'text' && options.format !== 'json' && options.format !== 'markdown') {
+		const out = outputScrubber(results, 'text')(formatResults(options.format, results, VERSION));
 		if (out) stdout(`${out}\n`);
+	} else if (options.json) {
+		const scrub = outputScrubber(results, 'json');
+		stdout(`${terminalSafeJson(scrub(JSON.stringify(toJson(results, several), null, 2)))}\n`);
+	} else if (options.markdown) {
+		for (const r of results) {
+			const heading = several ? `**File:** ${escapeMarkdown(r.file)}\n\n` : '';
+			stdout(`${heading}${outputScrubber([r], 'markdown')(renderReport(r.text, r.analysis.messages))}\n`);
+		}
+	} else {
+		stdout(`${results.map(r => outputScrubber([r], 'text')(toText(r.file, r.text, r.analysis, color))).join('\n\n')}\n`);
 	}
-	if (options.failOn) {
-		const threshold = RANK[options.failOn];
-		const failing = results.some(r => r.analysis.messages.some(m => m.findings.some(f => RANK[f.severity] >= threshold)));
-		if (failing) return 1;
+	if (!options.failOn) return EXIT.ok;
+	const threshold = RANK[options.failOn];
+	const failing = results.some(r => r.analysis.messages.some(m => m.findings.some(f => RANK[f.severity] >= threshold)));
+	const truncated = results.filter(r => r.analysis.truncated);
+	if (!failing && truncated.length) {
+		say(`${truncated.map(r => r.file).join(', ')}: the analysis stopped at its message limit, so --fail-on counts it as failing (later messages were not examined).`);
 	}
-	return 0;
+	return failing || truncated.length ? EXIT.findings : EXIT.ok;
 }
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 /**
- * Last line of defence: no detected secret value (8+ characters) ever reaches the output, not even
- * Markdown-escaped. One pass over the output (CopyIndex), however many secrets the input holds.
+ * The entry point: wires the process streams, ends quietly when the reader of
+ * stdout goes away (`explain x | head`), turns a failed write into exit 2 and
+ * anything unexpected into exit 3 with one line, never a stack trace.
  */
-function scrub(output: string, text: string, analysis: Analysis): string {
-	const values = analysis.messages.flatMap(m => m.secrets).map(s => text.slice(s.start, s.end));
-	return new CopyIndex([...values, ...values.map(escapeMarkdown)].map(v => [v, '«redacted»'] as const)).replace(output);
-}
-
-function readInputs(paths: readonly string[], stdinText: () => string): Input[] {
-	if (paths.length === 0 || (paths.length === 1 && paths[0] === '-')) return [{ file: '<stdin>', text: stdinText() }];
-	const inputs: Input[] = [];
-	for (const path of paths) {
-		if (path === '-') {
-			inputs.push({ file: '<stdin>', text: stdinText() });
-			continue;
-		}
-		let stat;
+function main(): void {
+	let exitCode: number = EXIT.ok;
+	const fail = (code: number, message: string) => {
 		try {
-			stat = statSync(path);
-		} catch (cause) {
-			throw new Error(`cannot read "${path}": no such file or directory.`, { cause });
+			process.stderr.write(`token-error-help: ${sanitizeText(message)}\n`);
+		} finally {
+			process.exit(code);
 		}
-		if (stat.isDirectory()) {
-			const files = listFiles(path);
-			if (!files.length) throw new Error(`"${path}" holds no .http, .rest, .txt, .log, .json or .md files.`);
-			for (const file of files) inputs.push(readOne(file));
-		} else {
-			inputs.push(readOne(path));
-		}
-	}
-	return inputs;
-}
-
-function readOne(file: string): Input {
-	try {
-		if (statSync(file).size > MAX_INPUT_BYTES) throw new Error(`"${file}" is larger than 512 MB.`);
-		return { file, text: readFileSync(file, 'utf8') };
-	} catch (e) {
-		const message = (e as NodeJS.ErrnoException).code ? `cannot read "${file}" (${(e as NodeJS.ErrnoException).code}).` : (e as Error).message;
-		throw new Error(message, { cause: e });
-	}
-}
-
-function listFiles(dir: string): string[] {
-	const out: string[] = [];
-	for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-		const full = join(dir, entry.name);
-		if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...listFiles(full));
-		else if (entry.isFile() && EXTENSIONS.some(ext => entry.name.endsWith(ext)) && entry.name !== 'EXPECTED.md') out.push(full);
-	}
-	return out;
-}
-
-if (require.main === module) {
-	const code = run(process.argv.slice(2), s => process.stdout.write(s), s => process.stderr.write(s), () => {
+	};
+	process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+		if (e.code === 'EPIPE') process.exit(exitCode);
+		fail(EXIT.usage, `cannot write the output: ${describeError(e)}.`);
+	});
+	process.stderr.on('error', () => process.exit(exitCode || EXIT.usage));
+	process.on('uncaughtException', e => fail(EXIT.internal, `internal error: ${describeError(e)}.`));
+	const write = (s: string) => {
 		try {
-			return readFileSync(0, 'utf8');
-		} catch {
-			throw new Error('cannot read standard input.');
+			process.stdout.write(s);
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(exitCode);
+			throw new OutputError(`cannot write the output: ${describeError(e)}.`, { cause: e });
 		}
-	}, !!process.stdout.isTTY);
-	process.exitCode = code;
+	};
+	exitCode = run(process.argv.slice(2), write, s => process.stderr.write(s), () => readFileSync(0), !!process.stdout.isTTY);
+	process.exitCode = exitCode;
 }
 
+if (require.main === module) main();

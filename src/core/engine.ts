@@ -5,7 +5,7 @@
  * one from its catalog asset); `src/core/index.ts` adds the bundled data as the
  * default for the CLI and the tests.
  */
-import { analyze } from './recognize/analyze';
+import { analyze, analyzeWithoutCap } from './recognize/analyze';
 import { redactSpans, replaceSecretCopies } from './secrets/secrets';
 import { redactionMarker } from './secrets/tokenShapes';
 import type { Analysis, HttpMessage } from './recognize/model';
@@ -18,6 +18,8 @@ export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
 export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
 export { explainMessage, hasContent, worthExplaining, lineOf, renderExplanation, renderReport, type Explanation } from './explain/explain';
 export { escapeMarkdown } from './explain/markdown';
+export { sanitizeText, terminalSafeJson, type SanitizeOptions } from './explain/sanitize';
+export { maskHighEntropy } from './secrets/entropy';
 export type { Analysis, CauseCandidate, Diagnosis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';
 export { RuleId } from './rules/ruleIds';
 export type { SecretKind, SecretSpan, Severity, Span } from './types';
@@ -28,7 +30,8 @@ export type { SecretKind, SecretSpan, Severity, Span } from './types';
  * an analysis, `text` is analysed against the bundled catalog (src/core/index.ts only).
  */
 export function redact(text: string, analysis: Analysis = analyze(text)): string {
-	const secrets = analysis.messages.flatMap(m => m.secrets);
+	const complete = analysis.truncated ? analyzeWithoutCap(analysis, text) : analysis;
+	const secrets = complete.messages.flatMap(m => m.secrets);
 	return replaceSecretCopies(redactSpans(text, secrets, redactionMarker), text, secrets, redactionMarker);
 }
 
@@ -42,6 +45,7 @@ export function messageAt(analysis: Analysis, offset: number): HttpMessage | und
 }
 export { hoverAt, entryMarkdown, type HoverInfo } from './explain/hover';
 export { validateCatalog, type CatalogValidation } from './catalog/validate';
+export { readCustomCatalog, type CustomCatalogResult } from './catalog/customCatalog';
 export { createTokenErrorService, type TokenErrorService, type TokenErrorServiceOptions } from './service';
 export type { VendorProfile, VendorEvidence, CodeShape, BodyShape } from './catalog/profileTypes';
 export { CAUSE_KINDS, isCauseKind, publicCauseKind, type CauseKind } from './catalog/causeKinds';

@@ -5,7 +5,7 @@
  * `getLanguageService`: dependencies go in, plain functions over plain data come out.
  */
 import type { Catalog } from './catalog/catalog';
-import { analyze, reanalyze, DEFAULT_MAX_MESSAGES, type TextChange } from './recognize/analyze';
+import { analyze, analyzeWithoutCap, reanalyze, DEFAULT_MAX_MESSAGES, type TextChange } from './recognize/analyze';
 import { explainMessage, renderReport, type Explanation } from './explain/explain';
 import { hoverAt, type HoverInfo } from './explain/hover';
 import { redactSpans, replaceSecretCopies } from './secrets/secrets';
@@ -59,8 +59,10 @@ export function createTokenErrorService(options: TokenErrorServiceOptions): Toke
 	};
 }
 
+/** Every secret of the document, also past the message cap of a truncated analysis. */
 function redactWith(text: string, analysis: Analysis): string {
-	const secrets = analysis.messages.flatMap(m => m.secrets);
+	const complete = analysis.truncated ? analyzeWithoutCap(analysis, text) : analysis;
+	const secrets = complete.messages.flatMap(m => m.secrets);
 	return replaceSecretCopies(redactSpans(text, secrets, redactionMarker), text, secrets, redactionMarker);
 }
 

@@ -23,7 +23,8 @@ export type SecretKind =
 	| 'authorization_code' | 'device_code' | 'code_verifier' | 'password' | 'assertion'
 	| 'subject_token' | 'registration_token' | 'basic_credentials' | 'bearer_token'
 	| 'dpop_proof' | 'cookie' | 'api_key' | 'jwt' | 'github_token' | 'slack_token'
-	| 'google_token' | 'aws_key' | 'private_key' | 'mfa_token';
+	| 'google_token' | 'aws_key' | 'private_key' | 'mfa_token' | 'aws_secret_key' | 'aws_session_token'
+	| 'storage_key' | 'npm_token' | 'stripe_key' | 'webhook_url' | 'opaque_token';
 
 /** A secret value found in the text: `start`/`end` cover the value only. */
 export interface SecretSpan extends Span {

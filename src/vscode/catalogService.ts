@@ -1,8 +1,8 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { Catalog, parseCatalogAsset, validateCatalog, type CatalogFile } from '../core/engine';
+import { Catalog, parseCatalogAsset, readCustomCatalog, sanitizeText, type CatalogFile } from '../core/engine';
 import { readConfig } from './config';
 import { CATALOG_ASSET, SETTINGS_SECTION, Settings } from './constants';
+import { pushAll } from '../core/arrays';
 
 /**
  * The catalog in use: the shipped one (`dist/catalog.json`, read through
@@ -69,6 +69,8 @@ export class CatalogService implements vscode.Disposable {
 			this.log.warn(this.problems[0]);
 			void vscode.window.showWarningMessage(`Token Error Help: ${this.problems[0]}`);
 		} else if (paths.length) {
+			const shippedIds = new Set((await this.#readShipped()).flatMap(f => f.entries.map(e => e.id)));
+			const warnings: string[] = [];
 			for (const path of paths) {
 				const uri = resolvePath(path);
 				if (!uri) {
@@ -76,15 +78,24 @@ export class CatalogService implements vscode.Disposable {
 					continue;
 				}
 				this.#watch(uri);
-				const file = await this.#readCustom(uri);
+				const file = await this.#readCustom(uri, shippedIds, warnings);
 				if (file) custom.push(file);
 			}
-			for (const p of this.problems) this.log.warn(p);
+			for (const p of this.problems) this.log.warn(sanitizeText(p));
+			for (const w of warnings) this.log.warn(sanitizeText(w));
 			this.log.info(`Loaded ${custom.reduce((n, f) => n + f.entries.length, 0)} custom catalog entries from ${custom.length} file(s).`);
 		}
 		const shipped = await this.#readShipped();
 		if (!custom.length) return this.#shippedCatalog ??= new Catalog(shipped);
-		return new Catalog([...custom, ...shipped]);
+		try {
+			return new Catalog([...custom, ...shipped]);
+		} catch (e) {
+			// Validation should make this impossible; if it happens, the custom files go and the shipped catalog stays.
+			const problem = `Custom catalogs (tokenErrorHelp.catalogFiles) were not used: ${sanitizeText((e as Error).message)}`;
+			this.problems.push(problem);
+			this.log.error(problem);
+			return this.#shippedCatalog ??= new Catalog(shipped);
+		}
 	}
 
 	/** The shipped catalog files; a failure is reported once and retried on the next need. */
@@ -115,23 +126,20 @@ export class CatalogService implements vscode.Disposable {
 		});
 	}
 
-	async #readCustom(uri: vscode.Uri): Promise<CatalogFile | undefined> {
+	async #readCustom(uri: vscode.Uri, shippedIds: ReadonlySet<string>, warnings: string[]): Promise<CatalogFile | undefined> {
+		const name = uri.toString(true);
 		let text: string;
 		try {
 			text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 		} catch (e) {
-			this.problems.push(`${uri.toString(true)}: cannot be read (${(e as Error).message}).`);
+			this.problems.push(`${name}: cannot be read (${(e as Error).message}).`);
 			return undefined;
 		}
-		const errors: ParseError[] = [];
-		const data = parse(text, errors, { allowTrailingComma: true });
-		if (errors.length) {
-			this.problems.push(`${uri.toString(true)}: not valid JSONC (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}).`);
-			return undefined;
-		}
-		const { file, problems } = validateCatalog(data);
-		this.problems.push(...problems.map(p => `${uri.toString(true)}: ${p}`));
-		return file;
+		// Read completely (depth, syntax, every entry against the schema) before any of it is used.
+		const result = readCustomCatalog(text, name, shippedIds);
+		pushAll(this.problems, result.problems);
+		pushAll(warnings, result.warnings);
+		return result.file;
 	}
 
 	#watch(uri: vscode.Uri): void {

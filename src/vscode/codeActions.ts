@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Catalog, Finding, FixData, HttpMessage } from '../core/engine';
 import { AnalysisCache, toRange } from './analysisCache';
 import { Commands, DIAGNOSTIC_SOURCE } from './constants';
+import { pushAll } from '../core/arrays';
 
 /** Quick fixes tied to our diagnostics: the fixes each finding carries, catalog snippets, and "Explain". */
 export class TokenErrorCodeActions implements vscode.CodeActionProvider {
@@ -22,7 +23,7 @@ export class TokenErrorCodeActions implements vscode.CodeActionProvider {
 			if (!match) continue;
 			const { finding, message } = match;
 			for (const fix of finding.fixes ?? []) actions.push(this.#fixAction(document, fix, diagnostic));
-			if (finding.entryId) actions.push(...this.#catalogSnippets(document, catalog, message, finding, diagnostic));
+			if (finding.entryId) pushAll(actions, this.#catalogSnippets(document, catalog, message, finding, diagnostic));
 			if (!explained.has(message)) {
 				explained.add(message);
 				const explain = new vscode.CodeAction('Explain this response', vscode.CodeActionKind.QuickFix);

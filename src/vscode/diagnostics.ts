@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Analysis, Finding, Severity } from '../core/engine';
+import { sanitizeText, type Analysis, type Finding, type Severity } from '../core/engine';
 import { AnalysisCache, isTooLarge, toRange } from './analysisCache';
 import { affectsUs, readConfig } from './config';
 import { DIAGNOSTIC_SOURCE } from './constants';
@@ -122,12 +122,13 @@ export function toDiagnostics(document: vscode.TextDocument, analysis: Analysis)
 }
 
 function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-	const d = new vscode.Diagnostic(toRange(document, finding.span), finding.message, SEVERITY[finding.severity]);
+	// Finding messages quote pasted text: no control, bidi or zero-width character reaches the Problems panel.
+	const d = new vscode.Diagnostic(toRange(document, finding.span), sanitizeText(finding.message), SEVERITY[finding.severity]);
 	d.source = DIAGNOSTIC_SOURCE;
 	const url = finding.reference?.url;
 	d.code = url && url.startsWith('https://') ? { value: finding.rule, target: vscode.Uri.parse(url) } : finding.rule;
 	if (finding.related?.length) {
-		d.relatedInformation = finding.related.map(r => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, r.span)), r.message));
+		d.relatedInformation = finding.related.map(r => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, r.span)), sanitizeText(r.message)));
 	}
 	return d;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, messageAt, redact, redactionMarker, renderReport, replaceSecretCopies, type Analysis, type Catalog, type HttpMessage } from '../core/engine';
+import { analyze, escapeMarkdown, messageAt, redact, redactionMarker, renderReport, replaceSecretCopies, sanitizeText, type Analysis, type Catalog, type HttpMessage } from '../core/engine';
 import { AnalysisCache } from './analysisCache';
 import type { CatalogService } from './catalogService';
 import { Commands } from './constants';
@@ -33,9 +33,10 @@ export interface ReportSubject {
 export function composeReport(text: string, subject: ReportSubject, source: string): ComposedReport {
 	const { analysis, catalog, messages } = subject;
 	const secrets = analysis.messages.flatMap(m => m.secrets);
-	const markdown = `${renderReport(text, messages, catalog, secrets)}\n---\n_Source: ${source.replace(/[\\`*_[\]<>]/g, '')}_\n`;
+	const markdown = `${renderReport(text, messages, catalog, secrets)}\n---\n_Source: ${escapeMarkdown(source)}_\n`;
 	const input = messages.map(m => text.slice(m.span.start, m.span.end)).join('\n\n');
-	const redactedInput = replaceSecretCopies(redact(input, analyze(input, { catalog })), text, secrets, redactionMarker);
+	// The input is shown (and copied) as text: no control, bidi or zero-width character survives.
+	const redactedInput = sanitizeText(replaceSecretCopies(redact(input, analyze(input, { catalog })), text, secrets, redactionMarker), { keepLineBreaks: true });
 	const fence = '`'.repeat(Math.max(3, longestBacktickRun(redactedInput) + 1));
 	return { markdown, redacted: `${markdown}\n## Redacted input\n\n${fence}text\n${redactedInput}\n${fence}\n` };
 }

@@ -92,7 +92,7 @@ function headlineOf(message: HttpMessage, errorCode: string | undefined, primary
 function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined, secrets: readonly SecretSpan[], catalog: Catalog): Explanation['facts'] {
 	// Pasted values are redacted before they are clipped, so that no cut-off secret survives.
 	const redactCopies = secretCopyReplacer(text, [...message.secrets, ...secrets], redactionMarker);
-	const pasted = (value: string, max: number) => clip(redactCopies(value), max);
+	const pasted = (value: string, max: number, mask = true) => clip(redactCopies(value), max, mask);
 	const facts: Explanation['facts'] = [];
 	const expected = primary?.kind !== 'status' && primary?.status.length ? primary.status : undefined;
 	if (message.status !== null) {
@@ -107,7 +107,8 @@ function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'
 	if (error?.descriptionSpan) facts.push({ label: 'error_description', value: pasted(decodeDescription(safeSlice(text, error.descriptionSpan, message.secrets, 4000)), 400) });
 	else if (error?.description) facts.push({ label: 'error_description', value: pasted(decodeDescription(error.description.slice(0, 4000)), 400) });
 	for (const v of uniqueBy(message.vendorCodes, v => v.code).slice(0, 10)) facts.push({ label: 'Vendor code', value: pasted(v.code, 80) });
-	for (const f of message.facts.slice(0, 10)) facts.push({ label: f.label, value: pasted(f.value, 100) });
+	// Support ids are quoted on purpose: they are not masked as random-looking.
+	for (const f of message.facts.slice(0, 10)) facts.push({ label: f.label, value: pasted(f.value, 100, !f.support) });
 	if (message.secrets.length) facts.push({ label: 'Secrets found', value: [...new Set(message.secrets.map(s => s.kind))].join(', ') });
 	return facts;
 }

@@ -4,6 +4,7 @@ import { lastIndexStartingBefore, type Analysis, type HttpMessage } from '../rec
 import { describeSecretKind } from '../secrets/secretNames';
 import { describeSecret } from '../secrets/tokenShapes';
 import type { Span } from '../types';
+import { clip } from '../rules/responseRules';
 import { escapeMarkdown, safeLink } from './markdown';
 
 /** A hover: the range it covers and its Markdown (pasted text escaped, no secrets). */
@@ -23,7 +24,7 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 		const error = message.errors.find(e => contains(e.span, offset));
 		if (error) {
 			const md = error.entry ? entryMarkdown(error.entry, message, catalog)
-				: `**Unknown error code** ${escapeMarkdown(error.code.slice(0, 80))}${error.suggestion ? ` — did you mean \`${error.suggestion}\`?` : ''}`;
+				: `**Unknown error code** ${escapeMarkdown(clip(error.code, 80))}${error.suggestion ? ` — did you mean \`${error.suggestion}\`?` : ''}`;
 			return { span: error.span, markdown: md, message };
 		}
 		const vendorCode = message.vendorCodes.find(v => contains(v.span, offset));
@@ -47,7 +48,7 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 		for (const { header, challenges } of message.challenges) {
 			if (!contains(header.span, offset)) continue;
 			const more = (n: number, shown: number) => n > shown ? `, … (${n - shown} more)` : '';
-			const lines = challenges.slice(0, 5).map(c => `- **${escapeMarkdown(c.scheme.slice(0, 40))}**${c.params.length ? `: ${c.params.slice(0, 8).map(p => escapeMarkdown(`${p.name.slice(0, 40)}=${p.value.slice(0, 60)}`)).join(', ')}${more(c.params.length, 8)}` : ''}`);
+			const lines = challenges.slice(0, 5).map(c => `- **${escapeMarkdown(clip(c.scheme, 40))}**${c.params.length ? `: ${c.params.slice(0, 8).map(p => escapeMarkdown(`${clip(p.name, 40)}=${clip(p.value, 60)}`)).join(', ')}${more(c.params.length, 8)}` : ''}`);
 			if (challenges.length > 5) lines.push(`- … ${challenges.length - 5} more`);
 			return { span: header.span, markdown: ['**WWW-Authenticate challenge**', '', ...lines].join('\n'), message };
 		}

@@ -1,8 +1,8 @@
-import { bundledCatalog, type Catalog } from '../catalog/catalog';
-import type { Location, Span } from '../types';
-import { suggestCode } from '../catalog/suggest';
+import { bundledCatalog, Catalog } from '../catalog/catalog';
+import type { Location, SecretSpan, Span } from '../types';
+import { suggestFromCatalog } from '../catalog/suggest';
 import { httpMessages } from '../parse/httpMessage';
-import { runRules } from '../rules/rules';
+import { runRules, secretFindings } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
 import { locationFromTarget } from './context';
 import type { NearestMemo } from '../catalog/profiles';
@@ -34,6 +34,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 	const { analysis } = analyzeWindow(text, 0, text.length, settings, undefined);
 	remembered.set(analysis, { text, settings });
 	return analysis;
+}
+
+/**
+ * `text` analysed like `previous` (same catalog) but without the message cap:
+ * redaction must cover the whole document, also past the messages a capped
+ * analysis examined.
+ */
+export function analyzeWithoutCap(previous: Analysis, text: string): Analysis {
+	const catalog = remembered.get(previous)?.settings.catalog;
+	let fallback: Catalog;
+	try {
+		fallback = catalog ?? bundledCatalog();
+	} catch {
+		// No catalog at hand (the extension passes its own): secrets are found without one.
+		fallback = new Catalog([]);
+	}
+	return analyze(text, { catalog: fallback, maxMessages: Infinity });
 }
 
 /** A change of a document: text[start, oldEnd) of the old text became text[start, newEnd) of the new one. */
@@ -156,15 +173,42 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	}
 	const kept = messages.slice(0, Math.max(0, max));
 	if (kept.length < messages.length) truncated = true;
-	addSecretOnlyFragments(text, kept, from, to);
+	sortByStart(kept);
+	const secretOnly = secretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, settings, lookAhead.get(message));
 		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: diagnosisReach(text, message, lookAhead.get(message)) });
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
-	kept.sort((a, b) => a.span.start - b.span.start);
-	return { analysis: { messages: kept, truncated }, rawEnd };
+	// A secret-only fragment (a log record holding a secret and nothing else) keeps the secrets its gap's
+	// scan found, with the context around them, and needs no vendor, location or rule but the secret's own:
+	// a log with a secret on every line makes a quarter of a million of them per 10 MB.
+	for (const fragment of secretOnly) fragment.findings = secretFindings(fragment);
+	return { analysis: { messages: mergeByStart(kept, secretOnly), truncated }, rawEnd };
+}
+
+/** Sorts by start, unless already sorted (the usual case: messages are found in document order). */
+function sortByStart(messages: HttpMessage[]): void {
+	for (let i = 1; i < messages.length; i++) {
+		if (messages[i - 1].span.start > messages[i].span.start) {
+			messages.sort((a, b) => a.span.start - b.span.start);
+			return;
+		}
+	}
+}
+
+/** Two lists sorted by start as one (ties: `a` first). */
+function mergeByStart(a: readonly HttpMessage[], b: readonly HttpMessage[]): HttpMessage[] {
+	if (!b.length) return a as HttpMessage[];
+	const out: HttpMessage[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		if (j >= b.length || (i < a.length && a[i].span.start <= b[j].span.start)) out.push(a[i++]);
+		else out.push(b[j++]);
+	}
+	return out;
 }
 
 /**
@@ -270,7 +314,7 @@ function settleContext(text: string, message: HttpMessage, settings: Settings, l
 		const entry = catalog.lookup(e.code, { ...context, ...loose, description: e.description, ...(kind ? { kind } : {}) })
 			?? catalog.lookup(e.code.trim(), { ...context, ...loose, description: e.description });
 		e.entry = entry ?? null;
-		if (!entry && e.source !== 'text' && e.source !== 'body') e.suggestion = suggestCode(e.code, catalog.codes());
+		if (!entry && e.source !== 'text' && e.source !== 'body') e.suggestion = suggestFromCatalog(e.code, catalog);
 	}
 	for (const v of message.vendorCodes) {
 		v.entry = catalog.lookup(v.code, { ...context, kind: 'vendorCode', description: v.description, looseDescription: true }) ?? null;
@@ -298,7 +342,8 @@ function vendorOf(text: string, message: HttpMessage, settings: Settings, lookAh
 	const profiles = settings.catalog.profiles;
 	const parts: string[] = [];
 	if (message.target) parts.push(message.target.includes('{{') ? expandVariables(message.target, settings.variables()) : message.target);
-	for (const h of message.headers) parts.push(h.value);
+	// Hosts and vendor names come first; a megabyte header value is not searched whole.
+	for (const h of message.headers) parts.push(h.value.length > 4096 ? h.value.slice(0, 4096) : h.value);
 	for (const e of message.errors) if (e.uri) parts.push(e.uri);
 	const hinted = profiles.vendorIn(parts.join('\n'));
 	if (hinted) return hinted;
@@ -378,15 +423,28 @@ function expandVariables(target: string, variables: ReadonlyMap<string, string>)
 	return target.replace(/\{\{\s{0,4}([\w.-]{1,64})\s{0,4}\}\}/g, (whole, name: string) => variables.get(name) ?? whole);
 }
 
+/** Shared by every secret-only fragment, which never gets headers, challenges, codes or facts: fewer objects per record. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function secretOnlyFragment(span: Span, secrets: SecretSpan[]): HttpMessage {
+	return {
+		kind: 'fragment', span, status: null, headers: NONE as never[], body: null, bodyFormat: 'empty', contentType: null,
+		challenges: NONE as never[], vendor: null, location: null, errors: NONE as never[], vendorCodes: NONE as never[], facts: NONE as never[], secrets, findings: [],
+	};
+}
+
 /**
  * Secrets outside any message (a token pasted on its own) still get a fragment
- * so they are reported and redacted: one per log record holding any.
+ * so they are reported and redacted: one per log record holding any, with the
+ * secrets the scan of the whole gap found (a HAR's header name or a JWK's
+ * `kty` may lie on an earlier line than the fragment). `messages` are sorted;
+ * so are the fragments returned.
  */
-function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: number, to: number): void {
-	const sorted = [...messages].sort((a, b) => a.span.start - b.span.start);
+function secretOnlyFragments(text: string, messages: readonly HttpMessage[], from: number, to: number): HttpMessage[] {
+	const added: HttpMessage[] = [];
 	let cursor = from;
 	const gaps: Array<[number, number]> = [];
-	for (const m of sorted) {
+	for (const m of messages) {
 		if (m.span.start > cursor) gaps.push([cursor, m.span.start]);
 		cursor = Math.max(cursor, m.span.end);
 	}
@@ -397,8 +455,10 @@ function addSecretOnlyFragments(text: string, messages: HttpMessage[], from: num
 		for (let i = 1; i <= secrets.length; i++) {
 			if (i < secrets.length && nextRecordStart(text, secrets[i - 1].end, secrets[i].start + 1) < 0) continue;
 			// Whole lines, so that the key naming each secret stays inside the fragment.
-			messages.push(emptyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) }));
+			const fragment = secretOnlyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) }, secrets.slice(first, i));
+			added.push(fragment);
 			first = i;
 		}
 	}
+	return added;
 }

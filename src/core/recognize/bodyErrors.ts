@@ -5,6 +5,7 @@ import { jsonString, jsonValue, type JsonBody, type JsonValue } from '../parse/j
 import { indexWithin } from '../parse/lines';
 import type { Span } from '../types';
 import type { ErrorMention, Fact, VendorCodeMention } from './model';
+import { pushAll } from '../arrays';
 
 /** Error codes, vendor codes and support facts read out of one body. */
 export interface BodyFindings {
@@ -308,7 +309,7 @@ export function errorsFromForm(text: string, params: readonly FormParam[], catal
 			...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 		});
 		const codes = description ? vendorCodesInDescription(text, description.valueSpan, description.value, catalog) : [];
-		found.vendorCodes.push(...codes);
+		pushAll(found.vendorCodes, codes);
 		if (codes.length) found.vendorHint = catalog.profiles.vendorOfCode(codes[0].code) ?? null;
 	}
 	resolve(found, catalog);

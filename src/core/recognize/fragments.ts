@@ -6,6 +6,7 @@ import { findErrorParams, scanMentions } from './mentions';
 import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
 import { readBody } from './message';
 import type { HttpMessage, VendorCodeMention } from './model';
+import { pushAll } from '../arrays';
 
 /** The keys that make a JSON object error evidence (the error-object keys and `status`), per catalog, in one expression: one pass finds them all. */
 const errorKeyPatterns = new WeakMap<Catalog, RegExp>();
@@ -43,8 +44,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		if (covered.at(found.span)) continue;
 		const fragment = emptyFragment(found.span);
 		const form = errorsFromForm(text, found.params, catalog, 'query');
-		fragment.errors.push(...form.errors);
-		fragment.vendorCodes.push(...form.vendorCodes);
+		pushAll(fragment.errors, form.errors);
+		pushAll(fragment.vendorCodes, form.vendorCodes);
 		fragment.form = found.params;
 		if (found.isUrl) fragment.location = 'authorization';
 		fragments.push(fragment);
@@ -55,8 +56,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		const vendorCodes = line.vendorCodes.filter(v => !addToCovering(covered.at(v.span), v, catalog));
 		if (!errors.length && !vendorCodes.length) continue;
 		const fragment = emptyFragment(line.line);
-		fragment.errors.push(...errors);
-		fragment.vendorCodes.push(...vendorCodes);
+		pushAll(fragment.errors, errors);
+		pushAll(fragment.vendorCodes, vendorCodes);
 		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.vendorOfCode(v.code) ?? '')?.quirks?.quotesSupportIds);
 		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
 		resolve(fragment, catalog);
@@ -85,9 +86,9 @@ function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 			previous.span = { start: previous.span.start, end: Math.max(previous.span.end, fragment.span.end) };
 			// Keep a bounded number of repeated mentions: enough for hovers on a stack trace, not a million.
 			if (previous.errors.length + previous.vendorCodes.length < MAX_MERGED_MENTIONS) {
-				previous.errors.push(...fragment.errors);
-				previous.vendorCodes.push(...fragment.vendorCodes);
-				previous.facts.push(...fragment.facts);
+				pushAll(previous.errors, fragment.errors);
+				pushAll(previous.vendorCodes, fragment.vendorCodes);
+				pushAll(previous.facts, fragment.facts);
 			}
 			for (const c of codes) known.add(c);
 			continue;

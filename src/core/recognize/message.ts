@@ -6,6 +6,7 @@ import { parseWwwAuthenticate } from '../parse/wwwAuthenticate';
 import { errorsFromForm, errorsFromJson, resolve, vendorCodesInDescription, type BodyFindings } from './bodyErrors';
 import { findErrorParams, scanMentions } from './mentions';
 import { header, type HttpMessage } from './model';
+import { pushAll } from '../arrays';
 
 /** Turns a raw request or response into a message with its body read and its error codes found. */
 export function interpretRaw(text: string, raw: RawHttpMessage, catalog: Catalog): HttpMessage {
@@ -72,9 +73,10 @@ export function readBody(text: string, message: HttpMessage, catalog: Catalog): 
 }
 
 function merge(message: HttpMessage, found: BodyFindings): void {
-	message.errors.push(...found.errors);
-	message.vendorCodes.push(...found.vendorCodes);
-	message.facts.push(...found.facts);
+	// Loops, not push(...list): a body may hold more values than one call takes arguments.
+	for (const e of found.errors) message.errors.push(e);
+	for (const v of found.vendorCodes) message.vendorCodes.push(v);
+	for (const f of found.facts) message.facts.push(f);
 	if (found.vendorHint) message.vendor ??= found.vendorHint;
 }
 
@@ -94,8 +96,8 @@ function mentionsIn(text: string, start: number, end: number, catalog: Catalog):
 	const found: BodyFindings = { errors: [], vendorCodes: [], facts: [], vendorHint: null };
 	for (const params of findErrorParams(text, start, end)) {
 		const form = errorsFromForm(text, params.params, catalog, 'query');
-		found.errors.push(...form.errors);
-		found.vendorCodes.push(...form.vendorCodes);
+		pushAll(found.errors, form.errors);
+		pushAll(found.vendorCodes, form.vendorCodes);
 	}
 	for (const line of scanMentions(text, start, end, catalog)) {
 		for (const e of line.errors) if (!found.errors.some(x => x.span.start === e.span.start)) found.errors.push(e);
@@ -122,7 +124,7 @@ function addChallengeErrors(text: string, message: HttpMessage, catalog: Catalog
 				...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
 				...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 			});
-			if (description) message.vendorCodes.push(...vendorCodesInDescription(text, description.valueSpan, description.value, catalog));
+			if (description) pushAll(message.vendorCodes, vendorCodesInDescription(text, description.valueSpan, description.value, catalog));
 		}
 	}
 }

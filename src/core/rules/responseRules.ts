@@ -1,3 +1,4 @@
+import { maskHighEntropy } from '../secrets/entropy';
 import type { Catalog } from '../catalog/catalog';
 import { jsonValue } from '../parse/jsonBody';
 import { header, type ErrorMention, type Finding, type HttpMessage } from '../recognize/model';
@@ -164,7 +165,7 @@ const pollingAdvice: Rule = (_text, message) => firstPerCode(message.errors.filt
 const supportIds: Rule = (_text, message, catalog) => {
 	const ids = message.facts.filter(f => f.support);
 	if (!ids.length || !isFailure(message)) return [];
-	const list = ids.map(f => `${f.label} ${clip(f.value, 60)}`).join(', ');
+	const list = ids.map(f => `${f.label} ${clip(f.value, 60, false)}`).join(', ');
 	// The vendor's own error reference, when the vendor is known.
 	const docs = message.vendor ? catalog.profiles.get(message.vendor)?.docs[0] : undefined;
 	return [finding(RuleId.supportIds, 'information', `Quote these when you contact support: ${list}.`, ids[0].span, docs ? { reference: docs } : {})];
@@ -213,9 +214,13 @@ function describeFormat(format: HttpMessage['bodyFormat']): string {
 	}
 }
 
-/** Shortens pasted values quoted in messages. */
-export function clip(value: string, max = 80): string {
-	const oneLine = value.replace(/[\r\n\t]+/g, ' ');
+/**
+ * Shortens pasted values quoted in messages, after masking random-looking runs
+ * (a token no detector knows); `mask: false` for ids quoted on purpose (support ids).
+ */
+export function clip(value: string, max = 80, mask = true): string {
+	const head = value.length > 4 * max + 64 ? value.slice(0, 4 * max + 64) : value;
+	const oneLine = (mask ? maskHighEntropy(head) : head).replace(/[\r\n\t]+/g, ' ');
 	return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 

@@ -56,6 +56,11 @@ export const ruleReferences: Readonly<Record<string, Reference>> = {
 	[RuleId.secretInUrl]: rfc(6749, '2.3.1', 'RFC 6749 §2.3.1'),
 };
 
+/** The reference of a rule (its spec section or page). */
+export function ruleReference(rule: string): Finding['reference'] {
+	return ruleReferences[rule];
+}
+
 /** A finding of `rule`, linked to the rule's reference unless `extra` names another. */
 export function makeFinding(rule: string, severity: Severity, message: string, span: Span, extra: Partial<Finding> = {}): Finding {
 	return { rule, severity, message, span, reference: ruleReferences[rule], ...extra };

@@ -1,6 +1,7 @@
 import { parseFormParams, type FormParam } from '../parse/formBody';
 import { isTokenEndpoint } from '../recognize/context';
 import { header, type HttpMessage } from '../recognize/model';
+import { pushAll } from '../arrays';
 
 /**
  * Whether a request is an OAuth token request (RFC 6749 §3.2), the only kind
@@ -44,8 +45,8 @@ function hasOAuthParams(message: HttpMessage): boolean {
 /** Parameter names of the query, the form body and the JSON body's top level. */
 function requestParamNames(message: HttpMessage): string[] {
 	const names = queryParams(message.target ?? '').map(p => p.name);
-	if (message.form) names.push(...message.form.map(p => p.name));
-	if (message.json) names.push(...message.json.values.filter(v => v.depth === 1).map(v => v.key));
+	if (message.form) pushAll(names, message.form.map(p => p.name));
+	if (message.json) pushAll(names, message.json.values.filter(v => v.depth === 1).map(v => v.key));
 	return names;
 }
 

@@ -9,6 +9,9 @@ const NAMES: Readonly<Record<SecretKind, string>> = {
 	dpop_proof: 'A DPoP proof', cookie: 'A cookie value', api_key: 'An API key', jwt: 'A JWT',
 	github_token: 'A GitHub token', slack_token: 'A Slack token', google_token: 'A Google token',
 	aws_key: 'An AWS access key id', private_key: 'A private key', mfa_token: 'An MFA token',
+	aws_secret_key: 'An AWS secret access key', aws_session_token: 'An AWS session token',
+	storage_key: 'A storage account key or SAS signature', npm_token: 'An npm token', stripe_key: 'A Stripe secret key',
+	webhook_url: 'A webhook URL (its path is the secret)', opaque_token: 'A token-like value',
 };
 
 /** "An access token", "A client secret"… for messages about a secret of this kind. */

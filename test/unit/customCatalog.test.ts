@@ -103,6 +103,7 @@ suite('custom catalogs (issue 13)', () => {
 	});
 
 	test('every bundled entry passes (the asset is checked with the same rules)', () => {
-		for (const file of bundledCatalogFiles) assert.deepEqual(validateCatalog(file).problems, []);
+		// The profiles beside each bundled file are checked against profile.schema.json (catalog.test.ts).
+		for (const file of bundledCatalogFiles) assert.deepEqual(validateCatalog({ version: file.version, entries: file.entries }).problems, []);
 	});
 });

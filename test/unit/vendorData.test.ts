@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import { analyze, bundledCatalog } from '../../src/core';
 
 /*
@@ -23,6 +24,18 @@ suite('vendor profiles', () => {
 	test('every entry\'s vendor has a profile', () => {
 		const missing = [...new Set(catalog.entries.map(e => e.vendor).filter((v): v is string => !!v))].filter(v => !catalog.profiles.get(v));
 		assert.deepEqual(missing, []);
+	});
+
+	test('every profile file is valid against profile.schema.json, and its id is its file name', () => {
+		const dir = join(ROOT, 'src', 'core', 'catalog', 'profiles');
+		const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'src', 'core', 'catalog', 'profile.schema.json'), 'utf8')));
+		const problems: string[] = [];
+		for (const name of readdirSync(dir).filter(f => f.endsWith('.json'))) {
+			const profile = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { id: string };
+			if (!validate(profile)) problems.push(`${name}: ${JSON.stringify(validate.errors).slice(0, 300)}`);
+			if (`${profile.id}.json` !== name) problems.push(`${name}: id ${profile.id}`);
+		}
+		assert.deepEqual(problems, []);
 	});
 
 	test('at least 40 providers', () => {

@@ -38,9 +38,10 @@ export function parseCatalogAsset(text: string): CatalogFile[] {
 	if (asset.version !== 1) throw new Error(`catalog format version ${String(asset.version)} is not supported (expected 1)`);
 	if (!Array.isArray(asset.files) || !asset.files.length) throw new Error('the catalog has no files');
 	return asset.files.map((raw, i) => {
-		const { file, problems } = validateCatalog(raw);
+		// The profiles travel beside the entries (profile.schema.json; the unit tests validate the bundled ones).
+		const { profiles, ...entries } = (raw ?? {}) as { profiles?: unknown };
+		const { file, problems } = validateCatalog(entries);
 		if (problems.length) throw new Error(`catalog file ${i}: ${problems[0]}`);
-		const profiles = (raw as { profiles?: unknown }).profiles;
 		return Array.isArray(profiles) ? { ...file, profiles: profiles as CatalogFile['profiles'] } : file;
 	});
 }

@@ -188,10 +188,10 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 		const why = `${context.loose ? 'the message' : 'error_description'} says "${phrase}"`;
 		const ofKind = scored.filter(s => s.kind === kind);
 		if (ofKind.length) {
-			for (const s of ofKind) if (!s.why.some(w => w.includes('says'))) {
+			for (const s of ofKind) {if (!s.why.some(w => w.includes('says'))) {
 				s.score += weight;
 				s.why.unshift(why);
-			}
+			}}
 		} else {
 			// A kind no entry offers: the description states it, so it outranks an entry's default cause.
 			const grantFit = context.grant && GRANT_KINDS[context.grant.grant]?.includes(kind);

@@ -66,6 +66,12 @@ function messageJson(service: TokenErrorService, text: string, m: HttpMessage, r
 		vendorCodes: distinct(m.vendorCodes.map(x => ({ code: field(x.code), entry: x.entry?.id ?? null, title: x.entry?.title ?? null }))),
 		findings: m.findings.map(f => ({ rule: f.rule, severity: f.severity, message: field(f.message), line: lineOf(text, f.span.start) })),
 		cause: e.cause ? field(e.cause) : null,
+		diagnosis: e.diagnosis ? {
+			kind: e.diagnosis.kind,
+			confidence: e.diagnosis.confidence,
+			evidence: e.diagnosis.evidence.map(field),
+			alternatives: e.diagnosis.alternatives.map(a => ({ kind: a.kind, cause: field(a.cause) })),
+		} : null,
 		steps: e.steps.map(field),
 		facts: e.facts.map(f => ({ label: field(f.label), value: field(f.value) })),
 		references: e.references.map(r => ({ title: field(r.title), url: r.url && SAFE_URL.test(r.url) ? r.url : null })),

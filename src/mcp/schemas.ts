@@ -36,6 +36,12 @@ const message = z.object({
 		line: z.number().int(),
 	})),
 	cause: z.string().nullable().describe('The most likely cause, chosen from the catalog by the evidence in the text.'),
+	diagnosis: z.object({
+		kind: z.string().describe('Cause kind id (docs/cause-kinds.md), the same as the CLI\'s --json diagnosis.kind.'),
+		confidence: z.enum(['high', 'medium', 'low']),
+		evidence: z.array(z.string()).describe('What in the text decided it (secrets redacted).'),
+		alternatives: z.array(z.object({ kind: z.string(), cause: z.string() })).describe('Other candidate causes, most likely first.'),
+	}).nullable().describe('The diagnosis behind `cause`, when the message reports an error.'),
 	steps: z.array(z.string()).describe('What to do next, for that cause.'),
 	facts: z.array(z.object({ label: z.string(), value: z.string() })).describe('Facts read from the text (status, vendor, error_description, trace and correlation ids…), secrets redacted.'),
 	references: z.array(z.object({ title: z.string(), url: z.string().nullable() })).describe('Specification sections and vendor pages (https links only).'),

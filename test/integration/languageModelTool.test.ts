@@ -40,6 +40,26 @@ suite('Language-model tool', () => {
 	suiteSetup(waitForActivation);
 	teardown(closeAll);
 
+	test('the same paste as every other surface: the refresh-token cause (test/mcp/surfaces.test.ts checks the CLI, language server and MCP server)', async () => {
+		const text = [
+			'POST https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+			'Content-Type: application/x-www-form-urlencoded',
+			'',
+			'grant_type=refresh_token&client_id={{clientId}}&scope=openid%20offline_access&refresh_token={{refreshToken}}',
+			'',
+			'HTTP/1.1 400 Bad Request',
+			'Content-Type: application/json; charset=utf-8',
+			'Cache-Control: no-store',
+			'',
+			'{"error":"invalid_grant","error_description":"AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.","error_codes":[70008]}',
+			'',
+		].join('\n');
+		const report = await invoke({ text });
+		assert.match(report, /invalid\\?_grant/);
+		assert.match(report, /AADSTS70008/);
+		assert.match(report, /\*\*Most likely:\*\* .*kind refresh-token-expired/);
+	});
+
 	test('vscode.lm.tools lists explain_token_error with the contributed description and schema', () => {
 		const tool = vscode.lm.tools.find(t => t.name === TOOL);
 		assert.ok(tool, `${TOOL} in vscode.lm.tools: ${JSON.stringify(vscode.lm.tools.map(t => t.name))}`);

@@ -49,7 +49,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
-	const context: Context = { description: description.toLowerCase(), loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries };
+	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -108,6 +108,8 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 interface Context {
 	/** The decoded description, lower-case. */
 	description: string;
+	/** The decoded description as written (evidence quotes it). */
+	raw: string;
 	/** The description comes from free text around a code, not an error_description field. */
 	loose: boolean;
 	grant: GrantEvidence | undefined;
@@ -132,7 +134,7 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 	if (matched) {
 		// A library's exception repeats the server's words: its phrases say less than the server's own code.
 		score += base === WEIGHT.libraryCode ? WEIGHT.order * 10 : WEIGHT.match;
-		why.push(`${context.loose ? 'the message' : 'error_description'} says "${matched}"`);
+		why.push(`${context.loose ? 'the message' : 'error_description'} says "${quoted(context, matched)}"`);
 		decisive = !context.loose || base >= WEIGHT.vendorCode;
 	}
 	if (cause.grant && context.grant) {
@@ -185,7 +187,7 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 	for (const { kind, phrase } of hits) {
 		if (hits.some(h => h.kind !== kind && h.phrase.length > phrase.length && h.phrase.includes(phrase))) continue;
 		const weight = Math.min(WEIGHT.phrase, WEIGHT.phrase / 2 + phrase.length * 8);
-		const why = `${context.loose ? 'the message' : 'error_description'} says "${phrase}"`;
+		const why = `${context.loose ? 'the message' : 'error_description'} says "${quoted(context, phrase)}"`;
 		const ofKind = scored.filter(s => s.kind === kind);
 		if (ofKind.length) {
 			for (const s of ofKind) {if (!s.why.some(w => w.includes('says'))) {
@@ -207,6 +209,13 @@ function toDecide(context: Context, alternatives: readonly CauseCandidate[], bes
 	if (!context.grant && grantMatters) return 'Which grant was this (authorization code, refresh token, password…)? Paste the token request too, with its secrets redacted.';
 	if (!context.description) return 'The error_description (or the server\'s log for this request) would tell these causes apart.';
 	return 'The server\'s log for this request, or the full token request, would tell these causes apart.';
+}
+
+/** The words of the description that a (lower-case) phrase matched, as the paste wrote them, without trailing punctuation. */
+function quoted(context: Context, phrase: string): string {
+	const at = context.description.indexOf(phrase.toLowerCase());
+	const words = at >= 0 ? context.raw.slice(at, at + phrase.length) : phrase;
+	return words.replace(/[\s:;,.]+$/, '');
 }
 
 function uniqueSteps(steps: readonly string[]): string[] {

@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-	{ ignores: ['examples/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.cache/**'] },
+	{ ignores: ['examples/**', 'test/fixtures/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.cache/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{

@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI with esbuild, writes the catalog asset the extension reads
+// Bundles the extension, the CLI and the language server with esbuild, writes the catalog asset the extension reads
 // on first need (dist/catalog.json) and copies the catalog schema.
 // Usage: node scripts/build.mjs [--dev] [--analyze]
 //   --dev      no minification, with source maps
@@ -36,6 +36,23 @@ async function catalogAsset() {
 	return serializeCatalogAsset(bundledCatalogFiles);
 }
 
+/**
+ * The language server speaks over standard input and output only. Its protocol library also
+ * offers sockets, pipes and child processes (transports and module resolution we never use):
+ * `net` and `child_process` are replaced by a module that throws, so the bundle cannot reach them.
+ */
+const stdioOnly = {
+	name: 'stdio-only',
+	setup(build) {
+		build.onResolve({ filter: /^(node:)?(net|child_process)$/ }, args => ({ path: args.path, namespace: 'stdio-only' }));
+		build.onLoad({ filter: /^/, namespace: 'stdio-only' }, args => ({
+			loader: 'js',
+			contents: `const message = ${JSON.stringify(`The token-error-help language server speaks over standard input and output only; "${args.path}" is not part of it.`)};
+module.exports = new Proxy({}, { get: (_target, name) => typeof name === 'string' && name !== '__esModule' ? () => { throw new Error(message); } : undefined });`,
+		}));
+	},
+};
+
 mkdirSync('dist', { recursive: true });
 const [extension] = await Promise.all([
 	// One bundle serves desktop (main) and VS Code for the Web (browser): nothing in it needs Node.
@@ -44,10 +61,12 @@ const [extension] = await Promise.all([
 		...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', target: 'es2022',
 		external: ['vscode'], metafile: analyze,
 	}),
-	// The CLI keeps the catalog inlined (src/core/index.ts): one file to run.
-	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
+	// The CLI keeps the catalog inlined (src/core/index.ts): one file to run. `lsp` loads dist/lsp.js.
+	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, external: ['./lsp.js'] }),
+	// The language server (`token-error-help lsp --stdio`), with vscode-languageserver; never part of the extension.
+	esbuild.build({ ...common, entryPoints: ['src/lsp/server.ts'], outfile: 'dist/lsp.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [stdioOnly] }),
 	catalogAsset().then(text => writeFileSync('dist/catalog.json', text)),
 ]);
 copyFileSync('src/core/catalog/catalog.schema.json', 'dist/catalog.schema.json');
 if (analyze) console.log(await esbuild.analyzeMetafile(extension.metafile));
-console.log(`Built dist/extension.js, dist/catalog.json, dist/cli.js (${dev ? 'dev' : 'minified'}).`);
+console.log(`Built dist/extension.js, dist/catalog.json, dist/cli.js, dist/lsp.js (${dev ? 'dev' : 'minified'}).`);

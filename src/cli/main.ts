@@ -33,6 +33,12 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 		stdout(`${VERSION}\n`);
 		return 0;
 	}
+	if (options.command === 'lsp') {
+		// The language server and its protocol library live in dist/lsp.js, loaded only for this command.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		(require('./lsp.js') as typeof import('../lsp/server')).runStdioServer();
+		return 0;
+	}
 	let inputs: Input[];
 	try {
 		inputs = readInputs(options.inputs, stdinText);

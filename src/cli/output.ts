@@ -1,4 +1,4 @@
-import { explainMessage, hasContent, lineOf, vendorName, worthExplaining, type Analysis, type HttpMessage, type Severity } from '../core';
+import { bundledCatalog, explainMessage, hasContent, lineOf, worthExplaining, type Analysis, type HttpMessage, type Severity } from '../core';
 import { lineStartOf } from '../core/parse/lines';
 
 /** The `--json` document: version 1; fields may be added, never renamed. */
@@ -38,7 +38,7 @@ export function toText(file: string, text: string, analysis: Analysis, color: bo
 	else if (!relevant.some(hasContent)) out.push('  No problem reported: these codes are only mentioned (no response, log line or error field shows them failing). What they mean:');
 	for (const m of relevant) {
 		const e = explainMessage(text, m);
-		const where = [m.kind, m.status !== null ? `HTTP ${m.status}` : '', m.vendor ? vendorName(m.vendor) : ''].filter(Boolean).join(' · ');
+		const where = [m.kind, m.status !== null ? `HTTP ${m.status}` : '', m.vendor ? bundledCatalog().profiles.displayName(m.vendor) : ''].filter(Boolean).join(' · ');
 		out.push('', `  ${bold(`line ${lineOf(text, m.span.start)}`)}  ${where}`);
 		out.push(`  ${bold(e.headline)}`);
 		for (const f of m.findings) {

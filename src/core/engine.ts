@@ -16,9 +16,9 @@ export { redactionMarker } from './secrets/tokenShapes';
 export { Catalog, matchCause } from './catalog/catalog';
 export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
 export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
-export { explainMessage, hasContent, worthExplaining, lineOf, renderExplanation, renderReport, vendorName, type Explanation } from './explain/explain';
+export { explainMessage, hasContent, worthExplaining, lineOf, renderExplanation, renderReport, type Explanation } from './explain/explain';
 export { escapeMarkdown } from './explain/markdown';
-export type { Analysis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';
+export type { Analysis, CauseCandidate, Diagnosis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';
 export { RuleId } from './rules/ruleIds';
 export type { SecretKind, SecretSpan, Severity, Span } from './types';
 

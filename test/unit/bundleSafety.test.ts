@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import ts from 'typescript';
 
 // Issue 5, security: the shipped code makes no network calls and sends no telemetry. The built
@@ -18,9 +18,21 @@ const NETWORK_METHODS = new Set(['fetch', 'sendBeacon', 'createTelemetryLogger',
 const TELEMETRY = /TelemetryReporter|applicationinsights|extension-telemetry|createTelemetryLogger|dc\.services\.visualstudio\.com|telemetryLevel/;
 /** The only modules the bundles may load: the editor API and, for the CLI, reading files. */
 const ALLOWED_MODULES = new Set(['vscode', 'fs', 'node:fs', 'path', 'node:path']);
+/**
+ * What else each bundle may load. The CLI loads the language server's bundle (checked itself) for
+ * `lsp` only. The language server's protocol library loads os, crypto, util and url (temp-file
+ * names, random ids, text decoding, file URIs), none of which reaches the network; its `net` and
+ * `child_process` (socket and pipe transports, global module lookup) are replaced at build time
+ * by a module that throws (scripts/build.mjs), so they stay forbidden here.
+ */
+const ALSO_ALLOWED: Record<string, readonly string[]> = {
+	'cli.js': ['./lsp.js'],
+	'lsp.js': ['os', 'crypto', 'util', 'node:util', 'url'],
+};
 
 /** What in a bundle could reach the network: one line per finding. */
 function networkUses(source: string, fileName = 'bundle.js'): string[] {
+	const allowed = new Set([...ALLOWED_MODULES, ...ALSO_ALLOWED[basename(fileName)] ?? []]);
 	const found: string[] = [];
 	if (TELEMETRY.test(source)) found.push(`telemetry: ${TELEMETRY.exec(source)![0]}`);
 	const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
@@ -31,7 +43,7 @@ function networkUses(source: string, fileName = 'bundle.js'): string[] {
 					: undefined;
 	const moduleLoad = (specifier: ts.Expression | undefined, how: string) => {
 		if (!specifier || !ts.isStringLiteralLike(specifier)) found.push(`${how} of a computed module`);
-		else if (!ALLOWED_MODULES.has(specifier.text)) found.push(`${how}("${specifier.text}")`);
+		else if (!allowed.has(specifier.text)) found.push(`${how}("${specifier.text}")`);
 	};
 	const visit = (node: ts.Node): void => {
 		if (ts.isCallExpression(node)) {
@@ -108,10 +120,23 @@ suite('bundle safety: no network, no telemetry', function () {
 
 	test('the built bundles make no network calls and load no network module', () => {
 		const files = bundles();
-		assert.ok(files.some(f => f.endsWith('extension.js')) && files.some(f => f.endsWith('cli.js')), `bundles in dist/: ${files.join(', ')}`);
+		assert.ok(['extension.js', 'cli.js', 'lsp.js'].every(name => files.some(f => basename(f) === name)), `bundles in dist/: ${files.join(', ')}`);
 		for (const file of files) {
 			assert.deepEqual(networkUses(readFileSync(file, 'utf8'), file), [], file.slice(ROOT.length + 1));
 		}
+	});
+
+	test('only the CLI may load the language server, and the language server loads no socket or process module', () => {
+		const samples: Array<[string, string, boolean]> = [
+			['cli.js', 'require("./lsp.js")', true],
+			['extension.js', 'require("./lsp.js")', false],
+			['lsp.js', 'require("os"),require("crypto"),require("url")', true],
+			['cli.js', 'require("os")', false],
+			['lsp.js', 'require("net")', false],
+			['lsp.js', 'require("child_process")', false],
+			['lsp.js', 'require("node:net")', false],
+		];
+		for (const [file, code, clean] of samples) assert.equal(networkUses(code, join(DIST, file)).length === 0, clean, `${file}: ${code}`);
 	});
 
 	test('no telemetry or HTTP client among the runtime dependencies', () => {

@@ -5,7 +5,6 @@ import Ajv from 'ajv';
 import { bundledCatalog, type CatalogEntry, type CatalogFile } from '../../src/core';
 import type { LookupContext } from '../../src/core/catalog/catalog';
 import { suggestCode } from '../../src/core/catalog/suggest';
-import { vendorFromText } from '../../src/core/recognize/context';
 
 const CATALOG_DIR = join(__dirname, '../../src/core/catalog');
 const DATA_DIR = join(CATALOG_DIR, 'data');
@@ -72,6 +71,8 @@ const VENDOR_CODES: [vendor: string, code: string][] = [
 ];
 
 const HTTP_STATUSES = ['400', '401', '403', '404', '405', '413', '429', '500', '502', '503', '504'];
+
+const vendorFromText = (text: string) => bundledCatalog().profiles.vendorIn(text);
 
 suite('catalog data', () => {
 	suite('schema', () => {

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { isTokenEndpoint, locationFromTarget, vendorFromText } from '../../src/core/recognize/context';
+import { isTokenEndpoint, locationFromTarget } from '../../src/core/recognize/context';
+import { bundledCatalog } from '../../src/core';
+
+const vendorFromText = (text: string) => bundledCatalog().profiles.vendorIn(text);
 import type { Location } from '../../src/core/types';
 
 suite('vendorFromText', () => {

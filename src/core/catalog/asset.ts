@@ -16,7 +16,7 @@ const ASSET_FORMAT = 'token-error-help-catalog';
 
 /** The asset's text for these catalog files (written by the build). */
 export function serializeCatalogAsset(files: readonly CatalogFile[]): string {
-	const asset: CatalogAsset = { format: ASSET_FORMAT, version: 1, files: files.map(f => ({ version: f.version, entries: f.entries })) };
+	const asset: CatalogAsset = { format: ASSET_FORMAT, version: 1, files: files.map(f => ({ version: f.version, entries: f.entries, ...(f.profiles?.length ? { profiles: f.profiles } : {}) })) };
 	return JSON.stringify(asset);
 }
 
@@ -40,6 +40,7 @@ export function parseCatalogAsset(text: string): CatalogFile[] {
 	return asset.files.map((raw, i) => {
 		const { file, problems } = validateCatalog(raw);
 		if (problems.length) throw new Error(`catalog file ${i}: ${problems[0]}`);
-		return file;
+		const profiles = (raw as { profiles?: unknown }).profiles;
+		return Array.isArray(profiles) ? { ...file, profiles: profiles as CatalogFile['profiles'] } : file;
 	});
 }

@@ -1,4 +1,5 @@
 import type { CatalogFile } from './catalogTypes';
+import type { VendorProfile } from './profileTypes';
 import aicrisk from './data/aicrisk.json';
 import akoya from './data/akoya.json';
 import auth0 from './data/auth0.json';
@@ -19,6 +20,23 @@ import ory from './data/ory.json';
 import ping from './data/ping.json';
 import salesforce from './data/salesforce.json';
 import slack from './data/slack.json';
+import aicriskProfile from './profiles/aicrisk.json';
+import akoyaProfile from './profiles/akoya.json';
+import auth0Profile from './profiles/auth0.json';
+import authleteProfile from './profiles/authlete.json';
+import awsSsoProfile from './profiles/aws-sso.json';
+import cognitoProfile from './profiles/cognito.json';
+import dropboxProfile from './profiles/dropbox.json';
+import duendeProfile from './profiles/duende.json';
+import entraProfile from './profiles/entra.json';
+import githubProfile from './profiles/github.json';
+import googleProfile from './profiles/google.json';
+import keycloakProfile from './profiles/keycloak.json';
+import oktaProfile from './profiles/okta.json';
+import oryProfile from './profiles/ory.json';
+import pingProfile from './profiles/ping.json';
+import salesforceProfile from './profiles/salesforce.json';
+import slackProfile from './profiles/slack.json';
 
 /**
  * The catalog files that ship with Token Error Help, standards first (the first
@@ -27,6 +45,9 @@ import slack from './data/slack.json';
  * (`dist/catalog.json`, see `asset.ts`), so the extension bundle never holds them.
  */
 export const bundledCatalogFiles: readonly CatalogFile[] = [
-	oauth, http, entra, okta, auth0, google, github, keycloak, cognito, salesforce, slack,
-	authlete, akoya, aicrisk, duende, ping, ory, awsSso, dropbox, libraries,
-] as unknown as CatalogFile[];
+	[oauth], [http], [entra, entraProfile], [okta, oktaProfile], [auth0, auth0Profile], [google, googleProfile],
+	[github, githubProfile], [keycloak, keycloakProfile], [cognito, cognitoProfile], [salesforce, salesforceProfile],
+	[slack, slackProfile], [authlete, authleteProfile], [akoya, akoyaProfile], [aicrisk, aicriskProfile],
+	[duende, duendeProfile], [ping, pingProfile], [ory, oryProfile], [awsSso, awsSsoProfile], [dropbox, dropboxProfile],
+	[libraries],
+].map(([file, ...profiles]) => ({ ...(file as unknown as CatalogFile), profiles: profiles as unknown as VendorProfile[] }));

@@ -1,5 +1,6 @@
 import type { Location } from '../types';
 import type { Cause, CatalogEntry, CatalogFile } from './catalogTypes';
+import { VendorProfiles } from './profiles';
 
 /** What is known about the place an error was seen, used to pick the best entry. */
 export interface LookupContext {
@@ -25,6 +26,8 @@ const STANDARD_NAMESPACES = new Set(['oauth', 'oidc', 'ciba', 'uma', 'ace', 'fed
  */
 export class Catalog {
 	readonly entries: readonly CatalogEntry[];
+	/** The vendor profiles of the files, in file order: what names a vendor, its code and body shapes. */
+	readonly profiles: VendorProfiles;
 	readonly #byId = new Map<string, CatalogEntry>();
 	readonly #byCode = new Map<string, CatalogEntry[]>();
 	/** Per code and kind: the standard entries' wording, lower-cased (derived once; entries never change). */
@@ -47,6 +50,7 @@ export class Catalog {
 			}
 		}
 		this.entries = entries;
+		this.profiles = new VendorProfiles(files.flatMap(f => f.profiles ?? []));
 	}
 
 	/** The entry with this id, if any. */

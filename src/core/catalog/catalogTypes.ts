@@ -1,4 +1,5 @@
 import type { Location } from '../types';
+import type { VendorProfile } from './profileTypes';
 
 /** A grant a request used (from the paste's request, log line or stack trace). */
 export type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials' | 'password' | 'device_code'
@@ -65,4 +66,6 @@ export interface CatalogEntry {
 export interface CatalogFile {
 	version: 1;
 	entries: CatalogEntry[];
+	/** The profiles of the vendors this file's entries belong to (bundled files carry theirs). */
+	profiles?: VendorProfile[];
 }

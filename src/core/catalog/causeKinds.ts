@@ -65,3 +65,48 @@ export function publicCauseKind(id: string): CauseKind {
 	if (Object.prototype.hasOwnProperty.call(CAUSE_KINDS, id)) return id as CauseKind;
 	return FINER_CAUSE_KINDS[id]?.parent ?? 'unknown';
 }
+
+/**
+ * Description phrases (lower-case) that point at a kind whatever the code, from
+ * the wording the specs and the major providers use. A description holding one
+ * favours that kind's causes; a kind no entry offers becomes a candidate itself.
+ * Checked in this order; catalog causes' own `match` phrases weigh more.
+ */
+export const KIND_PHRASES: Readonly<Partial<Record<CauseKind, readonly string[]>>> = {
+	'placeholder-value': ['your_client_id', 'your-client-id', '<client_id>', 'client_id=undefined', 'undefined client'],
+	'redirect-uri-mismatch': ['redirect_uri', 'redirect uri', 'redirect url', 'reply url', 'reply address', 'redirect_uri_mismatch', 'callback url'],
+	'pkce-mismatch': ['code_verifier', 'code verifier', 'pkce', 'code_challenge'],
+	'code-reused': ['already redeemed', 'already been redeemed', 'already used', 'already been used', 'code has been used'],
+	'code-expired': ['code has expired', 'code expired', 'expired authorization code', 'authorization code is expired'],
+	'refresh-token-reused': ['reuse detected', 'token reuse', 'refresh token was already used', 'refresh token has already been used'],
+	'refresh-token-revoked': ['has been revoked', 'was revoked', 'token revoked', 'grant has been revoked', 'revoked by the user'],
+	'refresh-token-expired': ['refresh token has expired', 'refresh token expired', 'expired due to inactivity', 'refresh token is expired', 'token has been expired or revoked'],
+	'session-ended': ['session not active', 'session is not active', 'token is not active', 'session expired', 'session doesn\'t have required client', 'user session'],
+	'client-secret-expired': ['secret has expired', 'secret is expired', 'secret expired', 'certificate has expired', 'credential has expired'],
+	'client-secret-wrong': ['invalid client secret', 'client secret is invalid', 'wrong client secret', 'bad client secret', 'client_secret is invalid', 'invalid_client_secret', 'incorrect client secret'],
+	'client-id-unknown': ['client not found', 'unknown client', 'invalid client_id', 'client_id not found', 'application not found', 'was not found in the directory', 'no client with', 'client does not exist'],
+	'client-assertion-invalid': ['client_assertion', 'client assertion'],
+	'client-auth-method': ['client authentication method', 'token_endpoint_auth_method', 'multiple client credentials', 'more than one client authentication', 'must include either', 'public client'],
+	'grant-not-allowed': ['grant type not allowed', 'not allowed for this client', 'unauthorized for this grant', 'grant type is not enabled', 'not authorized to use this grant', 'grant_type not allowed', 'unauthorized grant type'],
+	'grant-type-unsupported': ['unsupported grant type', 'grant type not supported', 'unsupported_grant_type', 'invalid grant_type'],
+	'consent-required': ['consent required', 'has not consented', 'needs consent', 'consent_required', 'admin consent'],
+	'interaction-required': ['interaction required', 'multi-factor', 'mfa required', 'login required', 'conditional access', 'must sign in again', 'step-up'],
+	'user-credentials-wrong': ['wrong email or password', 'invalid username or password', 'invalid user credentials', 'bad credentials', 'incorrect username or password', 'invalid resource owner credentials', 'account is locked', 'account is disabled'],
+	'user-not-allowed': ['not assigned to a role', 'not assigned to the application', 'user is not allowed', 'blocked by', 'does not exist in tenant'],
+	'access-denied-by-user': ['user denied', 'denied access', 'user cancelled', 'user canceled', 'user declined'],
+	'scope-invalid': ['invalid scope', 'scope is invalid', 'unknown scope', 'scope not allowed', 'invalid_scope', 'requested scope'],
+	'audience-invalid': ['audience', 'invalid resource', 'invalid_target', 'resource principal', 'not found in the tenant'],
+	'authority-mismatch': ['wrong tenant', 'tenant not found', 'issuer mismatch', 'invalid issuer', 'realm not found', 'wrong issuer'],
+	'access-token-expired': ['access token expired', 'access token has expired', 'token has expired', 'lifetime validation failed', 'jwt expired', 'token is expired'],
+	'access-token-missing': ['bearer token missing', 'no access token', 'missing access token', 'access token is missing', 'no authorization header'],
+	'access-token-invalid': ['invalid access token', 'malformed token', 'invalid signature', 'signature validation failed', 'token is malformed', 'invalid token'],
+	'token-placement': ['query string', 'cannot be presented in'],
+	'insufficient-scope': ['insufficient scope', 'insufficient privileges', 'insufficient_scope', 'missing scope', 'does not have permission', 'not have the required scope'],
+	'dpop-proof': ['dpop'],
+	'clock-skew': ['clock skew', 'not yet valid', 'issued in the future', 'nbf', 'iat is in the future'],
+	'rate-limited': ['rate limit', 'too many requests', 'throttl', 'slow down'],
+	'server-fault': ['internal server error', 'temporarily unavailable', 'service unavailable', 'unexpected error occurred'],
+	'missing-parameter': ['is missing', 'missing required', 'is required', 'must be provided', 'not provided', 'missing parameter', 'parameter is missing'],
+	'malformed-request': ['content-type', 'must be post', 'duplicate parameter', 'malformed request', 'could not be parsed'],
+	'token-response-unreadable': ['unexpected token <', 'not valid json', 'failed to parse token response', 'invalid_token_response'],
+};

@@ -6,7 +6,10 @@ import type { Reference } from './catalogTypes';
  * whole words, headers and body keys by exact (case-insensitive) name.
  */
 export interface VendorEvidence {
-	/** A host (`login.microsoftonline.com`) or a host suffix with a leading dot (`.okta.com`). */
+	/**
+	 * A host (`login.microsoftonline.com`), a host suffix with a leading dot (`.okta.com`), or a host
+	 * with one `*` label (`oidc.*.amazonaws.com`); optionally followed by a path prefix (`github.com/login/oauth`).
+	 */
 	host?: string;
 	/** URL path segments (`/oauth2/default`, `/as/token.oauth2`); only counts on a host no other profile claims. */
 	path?: string;
@@ -51,10 +54,20 @@ export interface BodyShape {
 	subcodeFormat?: string;
 	/** Path of the human-readable message. */
 	message?: string;
+	/** Path of a link to the vendor's page about the error. */
+	uri?: string;
 	/** Support ids in the body: path → label. */
 	facts?: Record<string, string>;
-	/** The shape alone names the vendor (strong evidence). */
-	identifies?: boolean;
+	/** The code is what follows the last occurrence of this character (`…#NotAuthorizedException`). */
+	codeAfter?: string;
+	/** Only values the catalog knows as this vendor's codes count (generic keys such as `type`). */
+	knownOnly?: boolean;
+	/** Path of a string holding the client-facing OAuth error JSON. */
+	nested?: string;
+	/** Paths whose values must equal these (`{"ok": false}`). */
+	values?: Record<string, string | number | boolean>;
+	/** The shape alone names the vendor: `true` strongly, `'weak'` weakly; absent: read only when the vendor is known. */
+	identifies?: boolean | 'weak';
 }
 
 /** A provider or client library, as data: how to recognise it and where to read more. */
@@ -70,6 +83,21 @@ export interface VendorProfile {
 	evidence: VendorEvidence[];
 	codes?: CodeShape[];
 	bodies?: BodyShape[];
+	/** Lower-case package name parts of the vendor's SDKs (`botocore`): its exception names qualified by other packages are not its own. */
+	packages?: string[];
+	/** Words one of which must be near the vendor's codes in free text (codes that are common identifiers elsewhere). */
+	codeContext?: string[];
+	/** Documented departures from the specs, so rules describe them instead of flagging them. */
+	quirks?: {
+		/** Token-endpoint errors come with HTTP 200 (the error is in the body). */
+		errorsWithStatus200?: boolean;
+		/** Token responses are form-encoded unless the request asks for JSON with `Accept: application/json`. */
+		formEncodedTokenResponses?: boolean;
+		/** A code exchange without `grant_type` is accepted (the endpoint assumes authorization_code). */
+		grantTypeOptional?: boolean;
+		/** The vendor quotes support ids (`Trace ID: …`, `Correlation ID: …`) inside its error messages. */
+		quotesSupportIds?: boolean;
+	};
 	/** A lookup page for a code: `{code}` is the code, `{number}` its digits. */
 	lookupUrl?: string;
 	docs: Reference[];

@@ -1,17 +1,22 @@
-import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
+import { bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry, Reference } from '../catalog/catalogTypes';
-import type { Finding, HttpMessage } from '../recognize/model';
+import type { Diagnosis, Finding, HttpMessage } from '../recognize/model';
 import { clip } from '../rules/responseRules';
 import { secretCopyReplacer } from '../secrets/secrets';
 import { redactionMarker } from '../secrets/tokenShapes';
 import type { SecretSpan, Span } from '../types';
+import { decodeDescription } from '../recognize/describe';
 import { escapeMarkdown, safeLink } from './markdown';
 
 /** What went wrong, why, and what to do next, for one message. Pasted text in it is already redacted. */
 export interface Explanation {
 	headline: string;
 	whatHappened: string;
+	/** The most likely cause (the diagnosis's cause text). */
 	cause?: string;
+	/** The diagnosis the cause comes from: kind, confidence, evidence, alternatives (pasted text redacted). */
+	diagnosis?: Diagnosis;
+	/** The steps for the most likely cause, then those that hold whatever the cause. */
 	steps: string[];
 	facts: Array<{ label: string; value: string }>;
 	references: Reference[];
@@ -21,22 +26,11 @@ export interface Explanation {
 	codes: string[];
 }
 
-const VENDOR_NAMES: Readonly<Record<string, string>> = {
-	entra: 'Microsoft Entra ID', okta: 'Okta', auth0: 'Auth0', google: 'Google', github: 'GitHub', slack: 'Slack',
-	keycloak: 'Keycloak', cognito: 'Amazon Cognito', salesforce: 'Salesforce', authlete: 'Authlete', akoya: 'Akoya', aicrisk: 'AICRisk',
-};
 const LOCATION_NAMES: Readonly<Record<string, string>> = {
 	authorization: 'authorization endpoint (redirect)', token: 'token endpoint', resource: 'resource server', userinfo: 'UserInfo endpoint',
 	revocation: 'revocation endpoint', introspection: 'introspection endpoint', registration: 'registration endpoint', device: 'device flow',
 	ciba: 'CIBA backchannel flow', par: 'pushed authorization request endpoint', management: 'management API', client: 'client library',
 };
-
-const LIBRARY_NAMESPACES = new Set(['spring', 'msal', 'oauth4webapi', 'authlib']);
-
-/** Human name of a vendor id. */
-export function vendorName(vendor: string): string {
-	return VENDOR_NAMES[vendor] ?? vendor;
-}
 
 /**
  * Explains one analysed message. Secrets inside pasted text are replaced by markers: those of
@@ -44,21 +38,24 @@ export function vendorName(vendor: string): string {
  * is often quoted again in the response or a log line).
  */
 export function explainMessage(text: string, message: HttpMessage, catalog: Catalog = bundledCatalog(), secrets: readonly SecretSpan[] = message.secrets): Explanation {
+	const profiles = catalog.profiles;
+	const isLibrary = (e: CatalogEntry) => profiles.get(e.namespace)?.type === 'library';
 	const error = message.errors.find(e => e.entry) ?? message.errors[0];
 	// A server's code (AADSTS…) says more than a client library's exception name around it.
-	const vendorCode = message.vendorCodes.find(v => v.entry && !LIBRARY_NAMESPACES.has(v.entry.namespace)) ?? message.vendorCodes.find(v => v.entry);
+	const vendorCode = message.vendorCodes.find(v => v.entry && !isLibrary(v.entry)) ?? message.vendorCodes.find(v => v.entry);
 	const statusEntry = message.status && message.status >= 400 ? catalog.lookup(String(message.status), { kind: 'status' }) : undefined;
+	const diagnosed = message.diagnosis?.entryId ? catalog.byId(message.diagnosis.entryId) : undefined;
 	const primary: CatalogEntry | undefined = error?.entry ?? vendorCode?.entry ?? statusEntry;
 	// Every distinct vendor code contributes (an Authlete action and its fail reason, an AADSTS code and MSAL's exception).
 	const vendorEntries = message.vendorCodes.map(v => v.entry).filter((e): e is CatalogEntry => !!e)
-		.sort((a, b) => Number(LIBRARY_NAMESPACES.has(a.namespace)) - Number(LIBRARY_NAMESPACES.has(b.namespace)));
-	const entries = uniqueEntries([vendorCode?.entry, error?.entry, primary, ...vendorEntries]).slice(0, 4);
-	const describedBy = error?.description ?? vendorCode?.description;
+		.sort((a, b) => Number(isLibrary(a)) - Number(isLibrary(b)));
+	const entries = uniqueEntries([diagnosed, vendorCode?.entry, error?.entry, primary, ...vendorEntries]).slice(0, 4);
 	const codes = [...new Set(entries.map(e => e.code))];
+	const redactCopies = secretCopyReplacer(text, [...message.secrets, ...secrets], redactionMarker);
 
 	const headline = headlineOf(message, error?.code, primary);
 	const where = [
-		message.vendor ? `from ${vendorName(message.vendor)}` : '',
+		message.vendor ? `from ${profiles.displayName(message.vendor)}` : '',
 		message.location && LOCATION_NAMES[message.location] ? `at the ${LOCATION_NAMES[message.location]}` : '',
 		message.status !== null ? `with HTTP ${message.status}` : '',
 	].filter(Boolean).join(' ');
@@ -66,21 +63,14 @@ export function explainMessage(text: string, message: HttpMessage, catalog: Cata
 		? `${primary.summary}${where ? ` This one came ${where}.` : ''}`
 		: message.secrets.length ? 'No error here, but the text holds credentials that should not be shared.' : `No OAuth error code was recognised${where ? ` in this message ${where}` : ''}.`;
 
-	const causeSource = vendorCode?.entry ?? error?.entry ?? statusEntry;
-	const cause = causeSource ? matchCause(causeSource, describedBy, message.vendor, message.status, message.location)?.text : undefined;
-
-	const steps: string[] = [];
-	for (const entry of entries) for (const fix of entry.fixes) if (!steps.includes(fix.text)) steps.push(fix.text);
+	const diagnosis = message.diagnosis ? { ...message.diagnosis, evidence: message.diagnosis.evidence.map(e => clip(redactCopies(e), 160)) } : undefined;
+	const steps: string[] = [...(diagnosis?.steps ?? [])];
 	const notes = message.findings.filter(f => f.rule !== 'recognized-error' && f.rule !== 'vendor-code' && f.rule !== 'http-status');
-	for (const note of notes) {
-		if (note.rule === 'polling-advice' || note.rule === 'secret-exposed') continue;
-		if (note.severity === 'error' || note.severity === 'warning') steps.push(note.message);
-	}
 	if (message.secrets.length) steps.push('Redact the secrets in this text before sharing it, and revoke any that are still valid.');
 
 	return {
-		headline, whatHappened, cause, steps: steps.slice(0, 8),
-		facts: factsOf(text, message, error, primary, secrets),
+		headline, whatHappened, cause: diagnosis?.cause, diagnosis, steps: steps.slice(0, 8),
+		facts: factsOf(text, message, error, primary, secrets, catalog),
 		references: uniqueReferences(entries.flatMap(e => e.references)),
 		notes, codes,
 	};
@@ -97,18 +87,23 @@ function headlineOf(message: HttpMessage, errorCode: string | undefined, primary
 	return message.secrets.length ? 'Credentials in pasted text' : 'Pasted text';
 }
 
-function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined, secrets: readonly SecretSpan[]): Explanation['facts'] {
+function factsOf(text: string, message: HttpMessage, error: HttpMessage['errors'][number] | undefined, primary: CatalogEntry | undefined, secrets: readonly SecretSpan[], catalog: Catalog): Explanation['facts'] {
 	// Pasted values are redacted before they are clipped, so that no cut-off secret survives.
 	const redactCopies = secretCopyReplacer(text, [...message.secrets, ...secrets], redactionMarker);
 	const pasted = (value: string, max: number) => clip(redactCopies(value), max);
 	const facts: Explanation['facts'] = [];
-	if (message.status !== null) facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${pasted(message.reason, 60)}` : ''}` });
-	if (primary?.status.length) facts.push({ label: 'Expected status', value: primary.status.join(', ') });
-	if (message.vendor) facts.push({ label: 'Vendor', value: vendorName(message.vendor) });
+	const expected = primary?.kind !== 'status' && primary?.status.length ? primary.status : undefined;
+	if (message.status !== null) {
+		const unexpected = expected && !expected.includes(message.status) ? ` (${expected.join(' or ')} expected for this code)` : '';
+		facts.push({ label: 'HTTP status', value: `${message.status}${message.reason ? ` ${pasted(message.reason, 60)}` : ''}${unexpected}` });
+	} else if (expected) {
+		facts.push({ label: 'Usual HTTP status', value: expected.join(' or ') });
+	}
+	if (message.vendor) facts.push({ label: 'Vendor', value: catalog.profiles.displayName(message.vendor) });
 	if (message.location) facts.push({ label: 'Where', value: LOCATION_NAMES[message.location] ?? message.location });
 	if (error) facts.push({ label: 'error', value: pasted(error.code, 100) });
-	if (error?.descriptionSpan) facts.push({ label: 'error_description', value: pasted(safeSlice(text, error.descriptionSpan, message.secrets, 4000), 400) });
-	else if (error?.description) facts.push({ label: 'error_description', value: pasted(error.description.slice(0, 4000), 400) });
+	if (error?.descriptionSpan) facts.push({ label: 'error_description', value: pasted(decodeDescription(safeSlice(text, error.descriptionSpan, message.secrets, 4000)), 400) });
+	else if (error?.description) facts.push({ label: 'error_description', value: pasted(decodeDescription(error.description.slice(0, 4000)), 400) });
 	for (const v of uniqueBy(message.vendorCodes, v => v.code).slice(0, 10)) facts.push({ label: 'Vendor code', value: pasted(v.code, 80) });
 	for (const f of message.facts.slice(0, 10)) facts.push({ label: f.label, value: pasted(f.value, 100) });
 	if (message.secrets.length) facts.push({ label: 'Secrets found', value: [...new Set(message.secrets.map(s => s.kind))].join(', ') });
@@ -131,11 +126,28 @@ function safeSlice(text: string, span: Span, secrets: readonly SecretSpan[], max
 /** Renders an explanation as Markdown; pasted text is escaped, links are https only. */
 export function renderExplanation(explanation: Explanation, level = 2): string {
 	const h = '#'.repeat(level);
-	const lines: string[] = [`${h} ${escapeMarkdown(explanation.headline)}`, '', `**What happened.** ${escapeMarkdown(explanation.whatHappened)}`, ''];
-	if (explanation.cause) lines.push(`**Most likely cause.** ${escapeMarkdown(explanation.cause)}`, '');
+	const lines: string[] = [`${h} ${escapeMarkdown(explanation.headline)}`, ''];
+	const d = explanation.diagnosis;
+	if (d) {
+		const because = d.evidence.length ? ` — because ${d.evidence.map(escapeMarkdown).join('; ')}` : '';
+		lines.push(`**Most likely:** ${escapeMarkdown(d.cause)}${because} (${d.confidence} confidence, \`${d.kind}\`)`, '');
+		if (d.toDecide) lines.push(`**To be sure:** ${escapeMarkdown(d.toDecide)}`, '');
+	}
 	if (explanation.steps.length) {
 		lines.push('**What to do next**', '');
 		explanation.steps.forEach((s, i) => lines.push(`${i + 1}. ${escapeMarkdown(s)}`));
+		lines.push('');
+	}
+	if (d?.alternatives.length) {
+		lines.push('**If not that**', '');
+		for (const a of d.alternatives) lines.push(`- ${escapeMarkdown(a.cause)} (\`${a.kind}\`)`);
+		lines.push('');
+	}
+	lines.push(`**What happened.** ${escapeMarkdown(explanation.whatHappened)}`, '');
+	const problems = explanation.notes.filter(n => (n.severity === 'error' || n.severity === 'warning') && n.rule !== 'secret-exposed');
+	if (problems.length) {
+		lines.push('**Also found**', '');
+		for (const n of problems) lines.push(`- ${escapeMarkdown(n.message)}`);
 		lines.push('');
 	}
 	if (explanation.facts.length) {

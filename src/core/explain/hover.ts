@@ -1,10 +1,9 @@
-import { bundledCatalog, matchCause, type Catalog } from '../catalog/catalog';
+import { bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/catalogTypes';
 import { lastIndexStartingBefore, type Analysis, type HttpMessage } from '../recognize/model';
 import { describeSecretKind } from '../secrets/secretNames';
 import { describeSecret } from '../secrets/tokenShapes';
 import type { Span } from '../types';
-import { vendorName } from './explain';
 import { escapeMarkdown, safeLink } from './markdown';
 
 /** A hover: the range it covers and its Markdown (pasted text escaped, no secrets). */
@@ -23,14 +22,16 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 	for (const message of messagesAround(analysis, offset)) {
 		const error = message.errors.find(e => contains(e.span, offset));
 		if (error) {
-			const md = error.entry ? entryMarkdown(error.entry, message, error.description)
+			const md = error.entry ? entryMarkdown(error.entry, message, catalog)
 				: `**Unknown error code** ${escapeMarkdown(error.code.slice(0, 80))}${error.suggestion ? ` — did you mean \`${error.suggestion}\`?` : ''}`;
 			return { span: error.span, markdown: md, message };
 		}
 		const vendorCode = message.vendorCodes.find(v => contains(v.span, offset));
 		if (vendorCode) {
-			const md = vendorCode.entry ? entryMarkdown(vendorCode.entry, message, vendorCode.description)
-				: `**${escapeMarkdown(vendorCode.code)}** is not in the bundled catalog yet.${vendorCode.code.startsWith('AADSTS') ? ` Look it up: ${safeLink('Entra error lookup', `https://login.microsoftonline.com/error?code=${vendorCode.code.slice(6)}`)}` : ''}`;
+			const shaped = catalog.profiles.codeShapeOf(vendorCode.code)?.profile;
+			const lookup = catalog.profiles.lookupUrl(shaped?.id ?? message.vendor, vendorCode.code);
+			const md = vendorCode.entry ? entryMarkdown(vendorCode.entry, message, catalog)
+				: `**${escapeMarkdown(vendorCode.code)}** is not in the bundled catalog yet.${lookup ? ` Look it up: ${safeLink(`${catalog.profiles.displayName(shaped?.id ?? message.vendor ?? '')} error lookup`, lookup)}` : ''}`;
 			return { span: vendorCode.span, markdown: md, message };
 		}
 		const secret = message.secrets.find(s => contains(s, offset));
@@ -41,7 +42,7 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 		}
 		if (message.statusSpan && message.startLine && contains(message.startLine, offset) && message.status !== null) {
 			const entry = catalog.lookup(String(message.status), { kind: 'status', location: message.location });
-			if (entry) return { span: message.startLine, markdown: entryMarkdown(entry, message, undefined), message };
+			if (entry) return { span: message.startLine, markdown: entryMarkdown(entry, message, catalog), message };
 		}
 		for (const { header, challenges } of message.challenges) {
 			if (!contains(header.span, offset)) continue;
@@ -54,16 +55,27 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 	return undefined;
 }
 
-/** The hover body for a catalog entry seen in this message. */
-export function entryMarkdown(entry: CatalogEntry, message: HttpMessage | undefined, description: string | undefined): string {
-	const parts = [`**${escapeMarkdown(entry.title)}** · \`${entry.code.replace(/`/g, '')}\``, '', escapeMarkdown(entry.summary)];
-	const cause = matchCause(entry, description, message?.vendor, message?.status, message?.location);
-	if (cause) parts.push('', `**Likely cause:** ${escapeMarkdown(cause.text)}`);
-	if (entry.fixes.length) parts.push('', '**How to fix:**', ...entry.fixes.slice(0, 3).map(f => `- ${escapeMarkdown(f.text)}`));
+/**
+ * The hover body for a catalog entry seen in this message: it leads with the
+ * message's diagnosis (the same cause the report and the Problems panel name),
+ * then what the code means and the steps for that cause.
+ */
+export function entryMarkdown(entry: CatalogEntry, message: HttpMessage | undefined, catalog: Catalog): string {
+	const parts = [`**${escapeMarkdown(entry.title)}** · \`${entry.code.replace(/`/g, '')}\``, ''];
+	const d = message?.diagnosis;
+	if (d) {
+		parts.push(`**Most likely:** ${escapeMarkdown(d.cause)} (${d.confidence} confidence)`, '');
+	}
+	parts.push(escapeMarkdown(entry.summary));
+	const steps = d ? d.steps : entry.fixes.map(f => f.text);
+	if (steps.length) parts.push('', '**What to do:**', ...steps.slice(0, 3).map(f => `- ${escapeMarkdown(f)}`));
+	if (d?.alternatives.length) parts.push('', `**If not that:** ${d.alternatives.slice(0, 2).map(a => escapeMarkdown(a.cause)).join(' · ')}`);
 	const facts: string[] = [];
-	if (entry.status.length) facts.push(`expected HTTP ${entry.status.join(' or ')}`);
-	if (message?.status !== null && message?.status !== undefined) facts.push(`got HTTP ${message.status}`);
-	if (message?.vendor) facts.push(escapeMarkdown(vendorName(message.vendor)));
+	const expected = entry.kind !== 'status' ? entry.status : [];
+	const got = message?.status ?? null;
+	if (got !== null) facts.push(expected.length && !expected.includes(got) ? `HTTP ${got} (${expected.join(' or ')} expected for this code)` : `HTTP ${got}`);
+	else if (expected.length) facts.push(`usually HTTP ${expected.join(' or ')}`);
+	if (message?.vendor) facts.push(escapeMarkdown(catalog.profiles.displayName(message.vendor)));
 	if (facts.length) parts.push('', facts.join(' · '));
 	const links = entry.references.filter(r => r.url).slice(0, 3).map(r => safeLink(r.title, r.url));
 	if (links.length) parts.push('', links.join(' · '));

@@ -4,9 +4,11 @@ import { suggestCode } from '../catalog/suggest';
 import { httpMessages } from '../parse/httpMessage';
 import { runRules } from '../rules/rules';
 import { findSecrets } from '../secrets/secrets';
-import { locationFromTarget, nearestVendor, nearestVendorIn, vendorFromText } from './context';
+import { locationFromTarget } from './context';
+import type { NearestMemo } from '../catalog/profiles';
 import { decodeFormComponent } from '../parse/formBody';
 import { isRecordStart, lineAfter, lineEndOf, lineStartOf, nextRecordStart } from '../parse/lines';
+import { diagnose } from './diagnose';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
 import { lastIndexStartingBefore, type Analysis, type HttpMessage } from './model';
@@ -28,7 +30,7 @@ export const DEFAULT_MAX_MESSAGES = 5000;
  * detects secrets and runs the rules. Offsets are JavaScript string indices.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-	const settings: Settings = { catalog: options.catalog ?? bundledCatalog(), max: options.maxMessages ?? DEFAULT_MAX_MESSAGES, variables: lazyVariables(text) };
+	const settings: Settings = { catalog: options.catalog ?? bundledCatalog(), max: options.maxMessages ?? DEFAULT_MAX_MESSAGES, variables: lazyVariables(text), nearest: {} };
 	const { analysis } = analyzeWindow(text, 0, text.length, settings, undefined);
 	remembered.set(analysis, { text, settings });
 	return analysis;
@@ -71,7 +73,7 @@ export function reanalyze(previous: Analysis, text: string, change: TextChange):
 	// Only a request before the window can pair with a response in it.
 	const pairing = previousRaw?.kind === 'request' ? { message: previousRaw, end: previousRaw.span.end - base, separated: text.slice(previousRaw.span.end, from).includes('###') } : undefined;
 	// The variables are the same as before (no edit touched one), read from the whole new text if needed.
-	const settings = { ...state.settings, variables: lazyVariables(text) };
+	const settings = { ...state.settings, variables: lazyVariables(text), nearest: {} };
 	const window = analyzeWindow(slice, from - base, to + delta - base, { ...settings, max: settings.max - before.length - after.length }, pairing);
 	// A message that now runs past the window, or the message cap, needs the whole document.
 	if (window.analysis.truncated || window.rawEnd > to + delta - base) return full();
@@ -99,6 +101,8 @@ interface Settings {
 	max: number;
 	/** The document's file variables, read on first need (only `{{…}}` request targets use them). */
 	variables: () => ReadonlyMap<string, string>;
+	/** The last vendor search of the window sliding through this analysis (see VendorProfiles.nearestIn). */
+	nearest: NearestMemo;
 }
 
 /** What {@link reanalyze} needs to know about an analysis. */
@@ -117,7 +121,7 @@ interface Pairing {
 }
 
 function analyzeWindow(text: string, from: number, to: number, settings: Settings, before: Pairing | undefined): { analysis: Analysis; rawEnd: number } {
-	const { catalog, max, variables } = settings;
+	const { catalog, max } = settings;
 	const messages: HttpMessage[] = [];
 	let cursor = from;
 	let previous: Pairing | undefined = before;
@@ -154,7 +158,8 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	if (kept.length < messages.length) truncated = true;
 	addSecretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
-		settleContext(text, message, catalog, variables, lookAhead.get(message));
+		settleContext(text, message, settings, lookAhead.get(message));
+		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: text.length });
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
@@ -245,15 +250,18 @@ function shiftOffsets(value: unknown, delta: number, moved: Set<object>): void {
 }
 
 /** Vendor and location from everything the message (and its request) shows, then the best catalog entries. */
-function settleContext(text: string, message: HttpMessage, catalog: Catalog, variables: () => ReadonlyMap<string, string>, lookAhead?: number): void {
+function settleContext(text: string, message: HttpMessage, settings: Settings, lookAhead?: number): void {
+	const { catalog } = settings;
 	const request = message.request;
-	message.vendor ??= request?.vendor ?? vendorOf(text, message, variables, lookAhead);
+	message.vendor ??= request?.vendor ?? vendorOf(text, message, settings, lookAhead);
 	message.location ??= (message.target ? locationFromTarget(message.target) : null)
 		?? (request?.target ? locationFromTarget(request.target) : null)
 		?? (message.kind === 'fragment' ? nearbyLocation(text, message.span) : null)
 		?? (message.challenges.some(c => c.challenges.some(ch => ch.params.some(p => p.name === 'error'))) ? 'resource' : null);
-	if (message.vendorCodes.some(v => v.code.startsWith('AADSTS') || v.code.startsWith('AADB2C'))) message.vendor ??= 'entra';
-	if (message.vendorCodes.some(v => v.code.startsWith('E0000'))) message.vendor ??= 'okta';
+	// Codes read by a body shape that does not name its vendor count only when the vendor is named otherwise.
+	if (message.vendorCodes.some(v => v.onlyFor)) message.vendorCodes = message.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === message.vendor);
+	// A vendor code of a distinctive shape (a fixed prefix and digits) names its vendor.
+	for (const v of message.vendorCodes) message.vendor ??= catalog.profiles.codeShapeOf(v.code)?.profile.id ?? null;
 	const context = { vendor: message.vendor, location: message.location };
 	addProblemTitle(message, catalog);
 	for (const e of message.errors) {
@@ -286,24 +294,25 @@ function addProblemTitle(message: HttpMessage, catalog: Catalog): void {
 	}
 }
 
-function vendorOf(text: string, message: HttpMessage, variables: () => ReadonlyMap<string, string>, lookAhead?: number): string | null {
+function vendorOf(text: string, message: HttpMessage, settings: Settings, lookAhead?: number): string | null {
+	const profiles = settings.catalog.profiles;
 	const parts: string[] = [];
-	if (message.target) parts.push(message.target.includes('{{') ? expandVariables(message.target, variables()) : message.target);
-	for (const h of message.headers) {
-		if (h.lower.startsWith('x-okta') || h.lower.startsWith('x-amzn')) parts.push(h.lower);
-		parts.push(h.value);
-	}
+	if (message.target) parts.push(message.target.includes('{{') ? expandVariables(message.target, settings.variables()) : message.target);
+	for (const h of message.headers) parts.push(h.value);
 	for (const e of message.errors) if (e.uri) parts.push(e.uri);
-	const hinted = vendorFromText(parts.join('\n'));
+	const hinted = profiles.vendorIn(parts.join('\n'));
 	if (hinted) return hinted;
+	const header = profiles.vendorOfHeaders(message.headers.map(h => h.lower));
 	const span = message.kind === 'fragment' ? message.span : message.body;
-	const own = span ? vendorFromText(decoded(text.slice(span.start, Math.min(span.end, span.start + 4096)))) : null;
-	// A log line or pasted body often follows the request URL or host it came from: take the nearest hint before it.
+	const own = span ? profiles.vendorIn(decoded(text.slice(span.start, Math.min(span.end, span.start + 4096)))) : null;
+	// A log line or pasted body often follows the request URL or host it came from: take the nearest evidence before it.
+	if (header?.strong) return header.vendor;
 	if (own) return own;
+	if (header) return header.vendor;
 	const from = Math.max(0, message.span.start - NEARBY_CONTEXT);
 	const before = text.slice(from, message.span.start);
-	const nearest = before.includes('%') ? nearestVendor(decoded(before)) : nearestVendorIn(text, from, message.span.start).vendor;
-	return nearest ?? (lookAhead === undefined ? null : vendorAfter(text, message.span.end, lookAhead));
+	const nearest = before.includes('%') ? profiles.nearestIn(decoded(before), 0, before.length).vendor : profiles.nearestIn(text, from, message.span.start, settings.nearest).vendor;
+	return nearest ?? (lookAhead === undefined ? null : vendorAfter(text, message.span.end, lookAhead, settings));
 }
 
 /**
@@ -311,11 +320,11 @@ function vendorOf(text: string, message: HttpMessage, variables: () => ReadonlyM
  * the next HTTP message: a bug report that quotes the error, then the token
  * URL it came from. (Record and message starts also bound {@link reanalyze}'s windows.)
  */
-function vendorAfter(text: string, from: number, bound: number): string | null {
+function vendorAfter(text: string, from: number, bound: number, settings: Settings): string | null {
 	const limit = Math.min(bound, from + LOOK_AHEAD);
 	if (limit <= from) return null;
 	const record = nextRecordStart(text, from, limit);
-	return vendorFromText(decoded(text.slice(from, record >= 0 ? record : limit)));
+	return settings.catalog.profiles.vendorIn(decoded(text.slice(from, record >= 0 ? record : limit)));
 }
 
 /** How far after a fragment to look for a vendor when nothing before it names one. */

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import type { BodyShape, VendorProfile } from '../catalog/profileTypes';
 import type { FormParam } from '../parse/formBody';
 import { jsonString, jsonValue, type JsonBody, type JsonValue } from '../parse/jsonBody';
 import { indexWithin } from '../parse/lines';
@@ -10,19 +11,22 @@ export interface BodyFindings {
 	errors: ErrorMention[];
 	vendorCodes: VendorCodeMention[];
 	facts: Fact[];
-	/** Shape hints about the vendor (Entra extended fields, Slack `ok`, …). */
+	/** The vendor a body shape of a profile names, if any (`identifies`). */
 	vendorHint: string | null;
+	/** The hint came from a shape that names its vendor only weakly. */
+	weakHint?: boolean;
 }
 
+/** Support ids any API may put in an error body: key, label, whether support desks ask for it. */
 const FACT_KEYS: ReadonlyArray<readonly [string, string, boolean]> = [
 	['trace_id', 'Trace ID', true], ['correlation_id', 'Correlation ID', true], ['timestamp', 'Timestamp', false],
-	['traceId', 'Trace ID', true], ['errorId', 'Error ID', true], ['requestId', 'Request ID', true],
+	['traceId', 'Trace ID', true], ['requestId', 'Request ID', true],
 	['request_id', 'Request ID', true], ['suberror', 'Suberror', false], ['instance', 'Instance', false],
 	['x-request-id', 'Request ID', true],
 ];
 
-/** Keys that mark an object as an error object. */
-const ERROR_OBJECT_KEYS = ['error', 'errorCode', '__type', 'action', 'error_codes[]', 'reason', 'log_id'];
+/** Keys that mark an object as an error object, besides the first key each profile body shape requires. */
+const ERROR_OBJECT_KEYS = ['error', 'errorCode'];
 /** At most this many nested error objects are read from one body. */
 const MAX_ERROR_OBJECTS = 20;
 
@@ -42,11 +46,13 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 	const found: BodyFindings = { errors: [], vendorCodes: [], facts: [], vendorHint: null };
 	// The root is always read: problem+json and other bodies carry support ids without an error key.
 	const prefixes: string[] = [''];
+	const markers = errorObjectKeys(catalog);
 	for (const v of body.values) {
-		const dot = v.path.lastIndexOf('.');
-		const leaf = dot < 0 ? v.path : v.path.slice(dot + 1);
-		const prefix = dot < 0 ? '' : v.path.slice(0, dot + 1);
-		if (ERROR_OBJECT_KEYS.includes(leaf) && !prefixes.includes(prefix)) prefixes.push(prefix);
+		const path = v.path.endsWith('[]') ? v.path.slice(0, -2) : v.path;
+		const dot = path.lastIndexOf('.');
+		const leaf = dot < 0 ? path : path.slice(dot + 1);
+		const prefix = dot < 0 ? '' : path.slice(0, dot + 1);
+		if (markers.has(leaf) && !prefixes.includes(prefix)) prefixes.push(prefix);
 		if (prefixes.length >= MAX_ERROR_OBJECTS) break;
 	}
 	for (const prefix of prefixes) readErrorObject(text, body, prefix, found, catalog);
@@ -91,12 +97,30 @@ function hasFederationContext(body: JsonBody): boolean {
 	});
 }
 
+/** {@link ERROR_OBJECT_KEYS} and the first key of every profile body shape that reads a code, per catalog. */
+const markerKeys = new WeakMap<Catalog, ReadonlySet<string>>();
+
+export function errorObjectKeys(catalog: Catalog): ReadonlySet<string> {
+	let keys = markerKeys.get(catalog);
+	if (!keys) {
+		const shapeKeys = catalog.profiles.bodyShapes.filter(b => b.shape.code || b.shape.codes).map(b => leafOf(b.shape.requires[0]));
+		keys = new Set([...ERROR_OBJECT_KEYS, ...shapeKeys]);
+		markerKeys.set(catalog, keys);
+	}
+	return keys;
+}
+
+function leafOf(path: string): string {
+	const dot = path.lastIndexOf('.');
+	return dot < 0 ? path : path.slice(dot + 1);
+}
+
 function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings, catalog: Catalog): void {
 	const str = (key: string) => jsonString(body, prefix + key);
-	const val = (key: string) => jsonValue(body, prefix + key);
-	const description = str('error_description') ?? str('errorSummary') ?? str('message')
-		?? str('detail') ?? str('error.message') ?? str('resultMessage');
-	const uri = str('error_uri') ?? str('errorLink');
+	const shapes = catalog.profiles.bodyShapes.filter(b => shapeApplies(body, prefix, b.shape));
+	const description = str('error_description') ?? str('message') ?? str('detail') ?? str('error.message')
+		?? firstString(shapes.map(b => b.shape.message), str);
+	const uri = str('error_uri') ?? firstString(shapes.map(b => b.shape.uri), str);
 	const withDetails = (mention: ErrorMention): ErrorMention => ({
 		...mention,
 		...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
@@ -111,53 +135,107 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 	if (nestedCode && /^[A-Za-z][\w.]{2,80}$/.test(nestedCode.value)) {
 		found.vendorCodes.push({ code: nestedCode.value, entry: null, span: nestedCode.valueSpan, description: str('error.message')?.value });
 	}
+	const claimed = new Set<number>();
+	for (const { profile, shape } of shapes) readShape(text, body, prefix, profile, shape, found, catalog, claimed, description?.value);
 	const errorCode = str('errorCode');
-	if (errorCode) {
-		if (/^E\d{7}$/.test(errorCode.value)) {
-			found.vendorCodes.push({ code: errorCode.value, entry: null, span: errorCode.valueSpan, description: description?.value });
-			found.vendorHint = 'okta';
-		} else if (!error && isErrorCodeValue(errorCode.value, catalog, oauthShaped)) {
-			found.errors.push(withDetails({ code: errorCode.value, entry: null, span: errorCode.valueSpan, source: 'json' }));
-		}
+	if (errorCode && !claimed.has(errorCode.valueSpan.start) && !error && isErrorCodeValue(errorCode.value, catalog, oauthShaped)) {
+		found.errors.push(withDetails({ code: errorCode.value, entry: null, span: errorCode.valueSpan, source: 'json' }));
 	}
-	const awsType = str('__type');
-	if (awsType && awsType.value.length <= 200) {
-		const hash = awsType.value.lastIndexOf('#');
-		const name = awsType.value.slice(hash + 1);
-		const start = awsType.valueSpan.start + hash + 1;
-		found.vendorCodes.push({ code: name, entry: null, span: { start, end: start + name.length }, description: description?.value });
-		found.vendorHint ??= 'cognito';
-	}
-	const action = str('action');
-	const responseContent = str('responseContent');
-	if (action && /^[A-Z_]{2,40}$/.test(action.value) && (responseContent || val('resultCode'))) {
-		found.vendorCodes.push({ code: action.value, entry: null, span: action.valueSpan, description: description?.value });
-		found.vendorHint = 'authlete';
-		if (responseContent) addNestedErrors(text, responseContent, found);
-	}
-	// Authlete's /auth/token/fail request names its `reason` (INVALID_RESOURCE_OWNER_CREDENTIALS…).
-	const reason = str('reason');
-	if (reason && /^[A-Z_]{3,60}$/.test(reason.value) && catalog.candidates(reason.value).some(e => e.kind === 'vendorCode' && e.code === reason.value)) {
-		found.vendorCodes.push({ code: reason.value, entry: null, span: reason.valueSpan });
-	}
-	for (const v of body.values) {
-		if (v.path === `${prefix}error_codes[]` && typeof v.value === 'number') {
-			found.vendorCodes.push({ code: `AADSTS${v.value}`, entry: null, span: v.valueSpan, description: description?.value });
-			found.vendorHint = 'entra';
-		}
-	}
-	// An Auth0 tenant log event names what failed in `type` (feacft: a code exchange failed).
-	const logType = val('log_id') ? str('type') : undefined;
-	if (logType && /^[a-z_]{3,16}$/.test(logType.value) && catalog.candidates(logType.value).some(e => e.kind === 'vendorCode' && e.vendor === 'auth0' && e.code === logType.value)) {
-		found.vendorCodes.push({ code: logType.value, entry: null, span: logType.valueSpan, description: description?.value });
-		found.vendorHint = 'auth0';
-	}
-	const ok = val('ok');
-	if (ok && ok.value === false && error) found.vendorHint = 'slack';
-	if (val('correlation_id') && val('trace_id')) found.vendorHint = 'entra';
-	if (val('errorSummary')) found.vendorHint ??= 'okta';
-	if (description) addDescriptionCodes(text, description, found);
+	if (description) addDescriptionCodes(text, description, found, catalog);
 	addFacts(body, prefix, found.facts);
+}
+
+function firstString<T>(paths: ReadonlyArray<string | undefined>, str: (key: string) => T | undefined): T | undefined {
+	for (const path of paths) {
+		const value = path ? str(path) : undefined;
+		if (value) return value;
+	}
+	return undefined;
+}
+
+/** Every path the shape requires is present under `prefix`, with the values it names. */
+function shapeApplies(body: JsonBody, prefix: string, shape: BodyShape): boolean {
+	for (const path of shape.requires) {
+		const full = prefix + path;
+		if (!body.values.some(v => v.path === full || v.path.startsWith(`${full}[]`) || v.path.startsWith(`${full}.`))) return false;
+	}
+	for (const [path, wanted] of Object.entries(shape.values ?? {})) {
+		if (jsonValue(body, prefix + path)?.value !== wanted) return false;
+	}
+	return true;
+}
+
+/**
+ * Reads a profile's body shape: its vendor codes (formatted as the catalog
+ * writes them), sub-codes, support ids and nested OAuth errors, and whether it
+ * names the vendor. A shape that does not identify its vendor marks its codes
+ * `onlyFor` the vendor: they count only when other evidence names it.
+ */
+function readShape(text: string, body: JsonBody, prefix: string, profile: VendorProfile, shape: BodyShape, found: BodyFindings, catalog: Catalog, claimed: Set<number>, description: string | undefined): void {
+	const message = shape.message ? jsonString(body, prefix + shape.message)?.value : undefined;
+	const onlyFor = shape.identifies ? undefined : profile.id;
+	let read = false;
+	const add = (value: JsonValue, format: string | undefined) => {
+		const mention = vendorCode(value, format, shape, profile, catalog);
+		if (!mention || claimed.has(value.valueSpan.start)) return;
+		claimed.add(value.valueSpan.start);
+		found.vendorCodes.push({ ...mention, description: message ?? description, ...(onlyFor ? { onlyFor } : {}) });
+		read = true;
+	};
+	if (shape.code) {
+		const value = jsonValue(body, prefix + shape.code);
+		if (value) add(value, shape.codeFormat);
+	}
+	if (shape.codes) {
+		const path = `${prefix}${shape.codes}[]`;
+		for (const v of body.values) if (v.path === path) add(v, shape.codeFormat);
+	}
+	if (shape.subcode) {
+		const value = jsonValue(body, prefix + shape.subcode);
+		if (value) add(value, shape.subcodeFormat);
+	}
+	for (const [path, label] of Object.entries(shape.facts ?? {})) {
+		const v = jsonString(body, prefix + path);
+		if (v && v.value) found.facts.push({ label, value: v.value, span: v.valueSpan, support: true });
+	}
+	if (shape.nested) {
+		const content = jsonString(body, prefix + shape.nested);
+		if (content && !claimed.has(content.valueSpan.start)) {
+			claimed.add(content.valueSpan.start);
+			addNestedErrors(text, content, found);
+		}
+	}
+	const names = shape.identifies === true || (shape.identifies === 'weak' && (read || !(shape.code || shape.codes)));
+	if (names && (!found.vendorHint || (found.weakHint && shape.identifies === true))) {
+		found.vendorHint = profile.id;
+		found.weakHint = shape.identifies === 'weak';
+	}
+}
+
+/**
+ * A vendor code read from a body value: formatted as the catalog writes it;
+ * with `knownOnly`, only a code the catalog has for this vendor; for a profile
+ * with code shapes, only a value of one of them or a code the catalog knows.
+ */
+function vendorCode(value: JsonValue, format: string | undefined, shape: BodyShape, profile: VendorProfile, catalog: Catalog): VendorCodeMention | undefined {
+	if (typeof value.value !== 'string' && typeof value.value !== 'number') return undefined;
+	let raw = String(value.value);
+	let start = value.valueSpan.start;
+	if (shape.codeAfter) {
+		const at = raw.lastIndexOf(shape.codeAfter);
+		if (at >= 0 && typeof value.value === 'string') {
+			raw = raw.slice(at + 1);
+			start += at + 1;
+		}
+	}
+	if (!raw || raw.length > 200) return undefined;
+	const code = format ? format.replace('{value}', raw) : raw;
+	const known = catalog.candidates(code).some(e => e.kind === 'vendorCode' && e.vendor === profile.id && e.code === code);
+	if (shape.knownOnly && !known) return undefined;
+	if (!format && profile.codes?.length && !known && catalog.profiles.codeShapeOf(code)?.profile !== profile) return undefined;
+	// A value's span covers the code as written (a number of Entra's error_codes covers its digits).
+	const span = format ? value.valueSpan : { start, end: start + raw.length };
+	return { code, entry: null, span };
 }
 
 /** Authlete wraps the client-facing error JSON in a string; find its codes by their raw text. */
@@ -172,31 +250,35 @@ function addNestedErrors(text: string, content: JsonValue & { value: string }, f
 	found.errors.push({ code: match[1], entry: null, span: { start, end: start + match[1].length }, source: 'json', ...(desc ? { description: desc[1] } : {}) });
 }
 
-/** AADSTS codes quoted at the start of (or inside) a description, located in the raw text. */
-function addDescriptionCodes(text: string, description: JsonValue, found: BodyFindings): void {
-	for (const mention of vendorCodesInDescription(text, description.valueSpan, String(description.value))) {
+/** Vendor codes of a distinctive shape quoted in a description (`AADSTS7000215: Invalid client secret…`), located in the raw text. */
+function addDescriptionCodes(text: string, description: JsonValue, found: BodyFindings, catalog: Catalog): void {
+	for (const mention of vendorCodesInDescription(text, description.valueSpan, String(description.value), catalog)) {
 		if (found.vendorCodes.some(v => v.code === mention.code && v.span.start === mention.span.start)) continue;
 		found.vendorCodes.push(mention);
-		found.vendorHint = 'entra';
+		found.vendorHint = catalog.profiles.codeShapeOf(mention.code)?.profile.id ?? found.vendorHint;
 	}
 }
 
-/** Vendor codes (AADSTS…) inside an error description, with their raw-text spans. */
-export function vendorCodesInDescription(text: string, span: Span, description: string): VendorCodeMention[] {
-	return findVendorCodeSpans(text, span.start, span.end).map(s => ({ code: text.slice(s.start, s.end), entry: null, span: s, description }));
+/** Vendor codes of a distinctive shape inside an error description, with their raw-text spans. */
+export function vendorCodesInDescription(text: string, span: Span, description: string, catalog: Catalog): VendorCodeMention[] {
+	return findVendorCodeSpans(text, span.start, span.end, catalog).map(s => ({ code: text.slice(s.start, s.end), entry: null, span: s, description }));
 }
 
-/** Spans of `AADSTS<digits>` in text[start, end). */
-export function findVendorCodeSpans(text: string, start: number, end: number): Span[] {
+/** Spans of vendor codes of a profile's shape with digits (`AADSTS<digits>`) in text[start, end). */
+export function findVendorCodeSpans(text: string, start: number, end: number, catalog: Catalog): Span[] {
 	const spans: Span[] = [];
-	let at = indexWithin(text, 'AADSTS', start, end);
-	while (at >= 0) {
-		let i = at + 6;
-		while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-		if (i - at >= 8 && i - at <= 14) spans.push({ start: at, end: i });
-		at = indexWithin(text, 'AADSTS', i, end);
+	for (const { shape } of catalog.profiles.codeShapes) {
+		if (shape.rest !== 'digits' || shape.length[1] === 0 || shape.context) continue;
+		let at = indexWithin(text, shape.prefix, start, end);
+		while (at >= 0) {
+			let i = at + shape.prefix.length;
+			while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+			const digits = i - at - shape.prefix.length;
+			if (digits >= shape.length[0] && digits <= shape.length[1]) spans.push({ start: at, end: i });
+			at = indexWithin(text, shape.prefix, i, end);
+		}
 	}
-	return spans;
+	return spans.sort((a, b) => a.start - b.start);
 }
 
 function addFacts(body: JsonBody, prefix: string, facts: Fact[]): void {
@@ -222,9 +304,9 @@ export function errorsFromForm(text: string, params: readonly FormParam[], catal
 			...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
 			...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 		});
-		const codes = description ? vendorCodesInDescription(text, description.valueSpan, description.value) : [];
+		const codes = description ? vendorCodesInDescription(text, description.valueSpan, description.value, catalog) : [];
 		found.vendorCodes.push(...codes);
-		if (codes.length) found.vendorHint = 'entra';
+		if (codes.length) found.vendorHint = catalog.profiles.codeShapeOf(codes[0].code)?.profile.id ?? null;
 	}
 	resolve(found, catalog);
 	return found;

@@ -3,12 +3,22 @@ import { scanJsonExtent } from '../parse/jsonExtent';
 import { indexWithin, nextRecordStart, searchFrom } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
-import { errorsFromForm, resolve } from './bodyErrors';
+import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
 import { readBody } from './message';
 import type { HttpMessage, VendorCodeMention } from './model';
 
-/** The keys that make a JSON object error evidence, in one expression: one pass finds them all. */
-const ERROR_KEY = /"(?:error|errorCode|error_codes|__type|action|status|log_id)"/g;
+/** The keys that make a JSON object error evidence (the error-object keys and `status`), per catalog, in one expression: one pass finds them all. */
+const errorKeyPatterns = new WeakMap<Catalog, RegExp>();
+
+function errorKeyPattern(catalog: Catalog): RegExp {
+	let pattern = errorKeyPatterns.get(catalog);
+	if (!pattern) {
+		const keys = [...errorObjectKeys(catalog), 'status'].map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+		pattern = new RegExp(`"(?:${keys.join('|')})"`, 'g');
+		errorKeyPatterns.set(catalog, pattern);
+	}
+	return pattern;
+}
 const MAX_JSON_FRAGMENT = 1 << 20;
 /** Mentions of the same codes within this many characters belong to one message. */
 const REPEAT_WINDOW = 4000;
@@ -47,8 +57,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		const fragment = emptyFragment(line.line);
 		fragment.errors.push(...errors);
 		fragment.vendorCodes.push(...vendorCodes);
-		const entraCode = vendorCodes.find(v => v.code.startsWith('AAD'));
-		if (entraCode) addQuotedIds(text, fragment, entraCode.span.start, end);
+		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.codeShapeOf(v.code)?.profile.id ?? '')?.quirks?.quotesSupportIds);
+		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
 	}
@@ -102,13 +112,13 @@ function addToCovering(covering: HttpMessage | undefined, mention: VendorCodeMen
 	return true;
 }
 
-/** `Trace ID: …`, `Correlation ID: …`, `Timestamp: …` as Entra writes them into its messages. */
+/** `Trace ID: …`, `Correlation ID: …`, `Timestamp: …` as some vendors write them into their messages (profile quirk `quotesSupportIds`). */
 const QUOTED_ID = /\b(Trace ID|Correlation ID|Timestamp):[ \t]*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,7})?Z?)/gi;
-/** How far past a line quoting an Entra code its ids may be (MSAL wraps them onto the next lines). */
+/** How far past a line quoting such a code its ids may be (client libraries wrap them onto the next lines). */
 const QUOTED_ID_REACH = 400;
 
 /**
- * The ids an Entra message quotes in its text (an MSAL exception, a log line),
+ * The ids a vendor's message quotes in its text (a client library's exception, a log line),
  * for support: after its code on the mention's line and a few hundred
  * characters past it, within its log record and before `end` (the next HTTP message).
  */
@@ -137,7 +147,7 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 		// An object never spans two log records: a brace left open in one line cannot hide the next records.
 		const record = nextRecordStart(text, at, end);
 		const extent = scanJsonExtent(text, at, Math.min(record >= 0 ? record : end, at + MAX_JSON_FRAGMENT));
-		if (extent.complete && hasErrorKey(text, at, extent.end)) {
+		if (extent.complete && hasErrorKey(text, at, extent.end, catalog)) {
 			const fragment = emptyFragment({ start: at, end: extent.end });
 			fragment.body = { start: at, end: extent.end };
 			readBody(text, fragment, catalog);
@@ -161,8 +171,8 @@ function addProblemStatus(fragment: HttpMessage): void {
 	}
 }
 
-function hasErrorKey(text: string, start: number, end: number): boolean {
-	const key = searchFrom(text, ERROR_KEY, start);
+function hasErrorKey(text: string, start: number, end: number, catalog: Catalog): boolean {
+	const key = searchFrom(text, errorKeyPattern(catalog), start);
 	return key !== undefined && key.end <= end;
 }
 

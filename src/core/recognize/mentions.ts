@@ -4,14 +4,6 @@ import { indexWithin, isRecordStart, isWordChar, lineEndOf, lineStartOf } from '
 import type { Span } from '../types';
 import type { ErrorMention, VendorCodeMention } from './model';
 
-/** Codes too generic to report from prose at all; they count only in structured error fields. */
-const NEVER_BARE = new Set([
-	'not_found', 'invalid_code', 'missing_token', 'invalid_nonce', 'invalid_proof', 'invalid_metadata', 'invalid_subject',
-	'invalid_issuer', 'unsupported_parameter', 'transaction_failed', 'need_info', 'request_denied', 'request_submitted',
-	'insecure_transport', 'invalidparameterexception', 'toomanyrequestsexception', 'expiredtokenexception', 'usernotfoundexception',
-]);
-/** Codes that are ordinary words elsewhere: reported only with an error context on the same line. */
-const GENERIC_CODES = new Set(['server_error', 'slow_down', 'access_denied', 'expired_token', 'login_required']);
 const CONTEXT_WORDS = ['error', 'fail', 'oauth', 'exception', 'denied', 'invalid', 'refused', 'rejected'];
 /**
  * What makes a known code on a line a report of something that happened rather
@@ -31,13 +23,6 @@ const KEYED_OR_THROWN = /(?:\b\w*(?:error|errorCode|error_code)|\b(?:code|name|e
 const COMPARED = /(?:[!=]==?|\bcase)[ \t]*["'`]$/;
 /** A Prometheus sample (`idp_token_errors_total{error="invalid_grant"} 38`) or a sequence-diagram arrow (`A-->>W: 400`): a count or a drawing. */
 const METRIC_OR_DIAGRAM = /^[ \t]*[A-Za-z_:][\w:]*\{[^}\n]*\}[ \t]+[\d.eE+-]+|--?>>?|<<?--?/;
-/** Namespaces whose codes are common identifiers elsewhere (BAD_REQUEST): they need their own context words. */
-const NAMESPACE_CONTEXT: Readonly<Record<string, readonly string[]>> = {
-	authlete: ['action', 'authlete', 'reason'],
-	ping: ['"code"', 'code:', 'code=', 'pingone'],
-	// Keycloak event types (CODE_TO_TOKEN_ERROR): in an event's `type`, not in a realm's list of enabled events.
-	keycloak: ['type=', 'type:', '"type":', 'type":'],
-};
 const CONTEXT_WINDOW = 120;
 /** Words holding an underscore: codes and identifiers, not context. */
 const CODE_WORDS = /\b[A-Za-z0-9]*_\w*/g;
@@ -53,36 +38,45 @@ export interface LineMentions {
 
 /**
  * Where a word that may be a code can be: every candidate word contains one of
- * these (an underscore, an Entra or Okta code prefix, an exception name).
- * `needle` is what `indexOf` looks for, chosen around a rare character so the
- * search skips quickly; `back` is how far the anchor starts before it.
+ * these (an underscore, an exception or error name) or starts with a vendor's
+ * code prefix (from the catalog's profiles). `needle` is what `indexOf` looks
+ * for, chosen around a rare character so the search skips quickly; `back` is
+ * how far the anchor starts before it.
  */
-const ANCHORS: ReadonlyArray<{ needle: string; back: number; anchor: string }> = [
+interface Anchor {
+	needle: string;
+	back: number;
+	anchor: string;
+}
+
+const WORD_ANCHORS: readonly Anchor[] = [
 	{ needle: '_', back: 0, anchor: '_' },
-	{ needle: 'AADSTS', back: 0, anchor: 'AADSTS' },
-	{ needle: 'AADB2C', back: 0, anchor: 'AADB2C' },
-	{ needle: 'E0000', back: 0, anchor: 'E0000' },
 	{ needle: 'xception', back: 1, anchor: 'Exception' },
 	{ needle: 'Error', back: 0, anchor: 'Error' },
-	// Microsoft Graph's code for a bad or expired access token, quoted in SDK logs and Python dicts.
-	{ needle: 'InvalidAuthenticationToken', back: 0, anchor: 'InvalidAuthenticationToken' },
 ];
+
+/** The anchors of a catalog: the word anchors and each profile code prefix. */
+function anchorsOf(catalog: Catalog): readonly Anchor[] {
+	const prefixes = new Set(catalog.profiles.codeShapes.map(s => s.shape.prefix));
+	return [...WORD_ANCHORS, ...[...prefixes].map(prefix => ({ needle: prefix, back: 0, anchor: prefix }))];
+}
 
 /**
  * Finds catalog codes written as plain words in text[start, end): log lines
  * (`OPError: invalid_grant (…)`), exceptions (`AADSTS700082: …`), Spring's
  * `[invalid_token_response]`, codes in string literals. Only words holding one
- * of the {@link ANCHORS} can be codes, so the scan jumps from anchor to anchor
+ * of the anchors (see {@link anchorsOf}) can be codes, so the scan jumps from anchor to anchor
  * with `indexOf` instead of reading every word; ordinary-word codes need an
  * error context on the same line.
  */
 export function scanMentions(text: string, start: number, end: number, catalog: Catalog): LineMentions[] {
 	const result: LineMentions[] = [];
 	let current: LineMentions | undefined;
-	const next = ANCHORS.map(a => findAnchor(text, a, start, end));
+	const anchors = anchorsOf(catalog);
+	const next = anchors.map(a => findAnchor(text, a, start, end));
 	/** Moves every anchor found before `to` on to its next occurrence from `to`. */
 	const skipTo = (to: number) => {
-		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < to) next[k] = findAnchor(text, ANCHORS[k], to, end);
+		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < to) next[k] = findAnchor(text, anchors[k], to, end);
 	};
 	for (;;) {
 		let at = -1;
@@ -98,7 +92,7 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 		}
 		// The next search starts after this word (an anchor at a non-word character still moves on).
 		skipTo(Math.max(wordEnd, at + 1));
-		if (wordEnd - wordStart < 7 || wordEnd - wordStart > 64) continue;
+		if (wordEnd - wordStart < MIN_CODE_LENGTH || wordEnd - wordStart > 64) continue;
 		if (current && wordStart < current.line.end && current.errors.length + current.vendorCodes.length >= MAX_MENTIONS_PER_LINE) {
 			// A line made of codes (a minified dump, a hostile paste): enough for hovers, then the next line.
 			skipTo(current.line.end);
@@ -118,7 +112,7 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 }
 
 /** The next occurrence of an anchor at or after `from` and inside [start, end), or -1. */
-function findAnchor(text: string, a: (typeof ANCHORS)[number], from: number, end: number): number {
+function findAnchor(text: string, a: Anchor, from: number, end: number): number {
 	let at = indexWithin(text, a.needle, from + a.back, end);
 	while (at >= 0 && a.back && !text.startsWith(a.anchor, at - a.back)) at = indexWithin(text, a.needle, at + 1, end);
 	return at < 0 ? -1 : at - a.back;
@@ -131,48 +125,45 @@ type Classified =
 function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog): Classified | undefined {
 	const word = text.slice(start, end);
 	const span = { start, end };
-	if (isDistinctiveVendorCode(word)) {
+	const shaped = catalog.profiles.codeShapeOf(word);
+	if (shaped && (!shaped.shape.context || hasErrorContext(text, start, end, shaped.shape.context))) {
 		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
 	}
 	if (!underscore && !isThrown(text, start, end, word)) return undefined;
 	const candidates = catalog.candidates(word);
 	if (candidates.length === 0) return undefined;
-	const lower = word.toLowerCase();
 	// `error: 'invalid_code'` (a Node inspect dump), `MissingTokenError: (missing_token) …` (oauthlib): keyed as an error, so no word is too generic.
 	const keyed = isKeyedAsError(text, start, end);
-	if (!keyed && NEVER_BARE.has(lower)) return undefined;
-	if (!keyed && GENERIC_CODES.has(lower) && !hasErrorContext(text, start, end)) return undefined;
+	// What the catalog says of this spelling (an alias such as MissingTokenError is distinctive even when its code is not).
+	const freeText = (mode: 'keyed' | 'context') => candidates.some(c => c.freeText === mode && c.code.toLowerCase() === word.toLowerCase());
+	if (!keyed && freeText('keyed')) return undefined;
+	if (!keyed && freeText('context') && !hasErrorContext(text, start, end)) return undefined;
 	const description = describeAfter(text, end);
 	const errorEntry = candidates.find(c => c.kind === 'error');
 	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description, ...prose(text, start, end) } };
-	// Vendor codes are matched with their exact spelling, and some only next to their own context words.
+	// Vendor codes are matched with their exact spelling, and some only next to their vendor's context words.
 	const vendorEntry = candidates.find(c => c.kind === 'vendorCode' && c.code === word);
 	if (!vendorEntry) return undefined;
-	const needed = NAMESPACE_CONTEXT[vendorEntry.namespace];
+	const needed = catalog.profiles.codeContext(vendorEntry.namespace);
 	if (needed && !hasErrorContext(text, start, end, needed)) return undefined;
-	if (isForeignClass(text, start, vendorEntry.namespace)) return undefined;
+	if (isForeignClass(text, start, catalog.profiles.packages(vendorEntry.namespace))) return undefined;
 	return { kind: 'vendor', mention: { code: word, entry: null, span, description, ...prose(text, start, end) } };
 }
 
-/** Entra's AADSTS…/AADB2C… and Okta's E0000… numbers, and Graph's InvalidAuthenticationToken: codes by their shape alone. */
-function isDistinctiveVendorCode(word: string): boolean {
-	if (word.startsWith('AADSTS') || word.startsWith('AADB2C')) return word.length >= 8 && isDigits(word, 6);
-	if (word.startsWith('E0000')) return word.length === 8 && isDigits(word, 1);
-	return word === 'InvalidAuthenticationToken';
-}
-
-/** Namespaces of AWS exception names, and the package prefixes that really are AWS SDKs. */
-const AWS_NAMESPACES = new Set(['cognito', 'aws-sso']);
-const AWS_PACKAGE = /(?:aws|amazon|botocore|boto3|cognito|sso)/i;
+/** Vendor code prefixes are at least this long with their digits (`E0000011`); other codes too (`invalid`). */
+const MIN_CODE_LENGTH = 7;
 
 /**
- * An AWS exception name qualified by another library's package: JAX-RS's
+ * A vendor's exception name qualified by another library's package: JAX-RS's
  * `javax.ws.rs.NotAuthorizedException` in a Keycloak trace is no Cognito error.
+ * Only vendors whose profile lists its SDK packages are checked.
  */
-function isForeignClass(text: string, start: number, namespace: string): boolean {
-	if (!AWS_NAMESPACES.has(namespace) || text.charCodeAt(start - 1) !== 46) return false;
+function isForeignClass(text: string, start: number, packages: readonly string[] | undefined): boolean {
+	if (!packages || text.charCodeAt(start - 1) !== 46) return false;
 	const qualifier = /\b(?:[A-Za-z_][\w$]*\.)+$/.exec(text.slice(Math.max(0, start - 80), start));
-	return qualifier !== null && !AWS_PACKAGE.test(qualifier[0]);
+	if (qualifier === null) return false;
+	const lower = qualifier[0].toLowerCase();
+	return !packages.some(p => lower.includes(p));
 }
 
 /**
@@ -292,14 +283,6 @@ function lineAround(text: string, at: number): Span {
 	const line = { text, start: lineStartOf(text, at), end: lineEndOf(text, at) };
 	lastLine = line;
 	return line;
-}
-
-function isDigits(word: string, from: number): boolean {
-	for (let i = from; i < word.length; i++) {
-		const c = word.charCodeAt(i);
-		if (c < 48 || c > 57) return false;
-	}
-	return true;
 }
 
 /**

@@ -102,7 +102,7 @@ function mentionsIn(text: string, start: number, end: number, catalog: Catalog):
 		for (const v of line.vendorCodes) if (!found.vendorCodes.some(x => x.span.start === v.span.start)) found.vendorCodes.push(v);
 	}
 	resolve(found, catalog);
-	if (found.vendorCodes.some(v => v.code.startsWith('AADSTS'))) found.vendorHint = 'entra';
+	for (const v of found.vendorCodes) found.vendorHint ??= catalog.profiles.codeShapeOf(v.code)?.profile.id ?? null;
 	return found;
 }
 
@@ -122,7 +122,7 @@ function addChallengeErrors(text: string, message: HttpMessage, catalog: Catalog
 				...(description ? { description: description.value, descriptionSpan: description.valueSpan } : {}),
 				...(uri ? { uri: uri.value, uriSpan: uri.valueSpan } : {}),
 			});
-			if (description) message.vendorCodes.push(...vendorCodesInDescription(text, description.valueSpan, description.value));
+			if (description) message.vendorCodes.push(...vendorCodesInDescription(text, description.valueSpan, description.value, catalog));
 		}
 	}
 }

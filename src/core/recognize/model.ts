@@ -33,6 +33,8 @@ export interface VendorCodeMention {
 	span: Span;
 	/** Text next to the code that describes it (for cause matching). */
 	description?: string;
+	/** Read by a body shape that does not name its vendor: the code counts only when this vendor is named otherwise. */
+	onlyFor?: string;
 	/** Written as documentation (backticks, no event word on the line): no findings, hover only. */
 	inProse?: true;
 }
@@ -75,6 +77,32 @@ export interface Finding {
 	related?: Array<{ span: Span; message: string }>;
 }
 
+/** A candidate cause of a message's error: its kind, its text, and the catalog entry it belongs to. */
+export interface CauseCandidate {
+	/** The public cause-kind id (docs/cause-kinds.md). */
+	kind: string;
+	/** A finer kind than `kind`, when the catalog names one. */
+	finerKind?: string;
+	cause: string;
+	entryId: string | null;
+}
+
+/**
+ * The most likely cause of a message, decided once in the resolve stage: every
+ * surface (hover, Problems, report, --json, language server, MCP) reads it.
+ */
+export interface Diagnosis extends CauseCandidate {
+	confidence: 'high' | 'medium' | 'low';
+	/** What in the paste decided it, quoted (secrets are redacted where it is shown). */
+	evidence: string[];
+	/** The steps for this cause, then the entry's steps that hold whatever the cause. */
+	steps: string[];
+	/** The other candidates, most likely first. */
+	alternatives: CauseCandidate[];
+	/** When the paste does not decide: what would. */
+	toDecide?: string;
+}
+
 /** An HTTP request, response or free-standing fragment (JSON body, redirect URL, log line). */
 export interface HttpMessage {
 	kind: 'response' | 'request' | 'fragment';
@@ -103,6 +131,8 @@ export interface HttpMessage {
 	findings: Finding[];
 	/** For a response: the request right before it, when the paste holds both. */
 	request?: HttpMessage;
+	/** The most likely cause, when the message reports an error (see {@link Diagnosis}). */
+	diagnosis?: Diagnosis;
 }
 
 /** The result of analysing one document. */

@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog/catalog';
 import { suggestCode } from '../catalog/suggest';
 import { parseFormParams, type FormParam } from '../parse/formBody';
 import { jsonString } from '../parse/jsonBody';
@@ -7,7 +8,7 @@ import { makeFinding, RuleId } from './ruleIds';
 import { describeSecretKind } from '../secrets/secretNames';
 import { isTokenRequest } from './tokenRequest';
 
-type Rule = (text: string, message: HttpMessage) => Finding[];
+type Rule = (text: string, message: HttpMessage, catalog: Catalog) => Finding[];
 
 const finding = (rule: string, severity: Severity, message: string, span: Span, fixes?: FixData[]): Finding =>
 	makeFinding(rule, severity, message, span, fixes ? { fixes } : {});
@@ -78,11 +79,12 @@ function encodeFormValue(value: string): string {
 }
 
 /** `grant_type` is missing, unknown or misspelled. */
-const grantType: Rule = (text, message) => {
+const grantType: Rule = (text, message, catalog) => {
 	if (!isTokenRequest(message) || message.bodyFormat !== 'form' || !message.form || !message.body) return [];
 	const grant = param(message.form, 'grant_type');
-	// GitHub's web flow exchanges a code without grant_type (its token endpoint assumes authorization_code).
-	if (!grant && !/github\.com\/login\/oauth\/access_token/i.test(message.target ?? '')) {
+	// Some vendors' web flows exchange a code without grant_type (their token endpoint assumes authorization_code).
+	const optional = !!message.vendor && !!catalog.profiles.get(message.vendor)?.quirks?.grantTypeOptional;
+	if (!grant && !optional) {
 		const snippet = 'grant_type=${1|authorization_code,client_credentials,refresh_token,urn:ietf:params:oauth:grant-type:device_code|}&';
 		return [finding(RuleId.missingGrantType, 'error', 'The token request has no grant_type parameter.', message.body,
 			[{ title: 'Add grant_type', edits: [{ span: { start: message.body.start, end: message.body.start }, text: snippet, snippet: true }], preferred: true }])];

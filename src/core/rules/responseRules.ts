@@ -1,4 +1,4 @@
-import { matchCause, type Catalog } from '../catalog/catalog';
+import type { Catalog } from '../catalog/catalog';
 import { jsonValue } from '../parse/jsonBody';
 import { header, type ErrorMention, type Finding, type HttpMessage } from '../recognize/model';
 import type { Location, Severity } from '../types';
@@ -10,11 +10,12 @@ type Rule = (text: string, message: HttpMessage, catalog: Catalog) => Finding[];
 const finding = makeFinding;
 
 /** One finding per recognised error code: what it is and its most likely cause. Codes written as documentation get none (hover only). */
-const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry && !e.inProse)).map(e => {
+const recognizedErrors: Rule = (_text, message) => firstPerCode(message.errors.filter(e => e.entry && !e.inProse)).map((e, i) => {
 	const entry = e.entry!;
-	const cause = matchCause(entry, e.description, message.vendor, message.status, message.location);
 	const severity: Severity = entry.flags?.polling ? 'information' : 'error';
-	const detail = cause ? ` Likely cause: ${cause.text}` : '';
+	// The message's diagnosis (the same cause every surface names), on its first error.
+	const cause = i === 0 ? message.diagnosis?.cause : undefined;
+	const detail = cause ? ` Most likely: ${cause}` : '';
 	return finding(RuleId.recognizedError, severity, `${e.code}: ${entry.title}. ${entry.summary}${detail}`, e.span, {
 		reference: entry.references[0], entryId: entry.id,
 	});
@@ -66,13 +67,13 @@ const unknownCodes: Rule = (text, message) => message.errors.filter(e => !e.entr
 });
 
 /** The HTTP status does not match what the spec or vendor sends with this code. */
-const statusMismatch: Rule = (_text, message) => {
+const statusMismatch: Rule = (_text, message, catalog) => {
 	if (message.kind !== 'response' || message.status === null || !message.statusSpan) return [];
 	const out: Finding[] = [];
 	const first = firstKnown(message.errors);
 	if (message.status >= 200 && message.status < 300 && message.errors.length) {
 		const expected = first?.entry?.status.includes(message.status);
-		const vendor = message.vendor === 'github' || message.vendor === 'slack';
+		const vendor = !!message.vendor && !!catalog.profiles.get(message.vendor)?.quirks?.errorsWithStatus200;
 		out.push(finding(RuleId.errorWith200, expected || vendor ? 'information' : 'warning',
 			`An error ("${clip(message.errors[0].code)}") was sent with HTTP ${message.status}. ${expected || vendor ? 'This vendor does that on purpose: check the body for an error before reading the token.' : 'OAuth error responses use 4xx statuses; clients that only check the status will treat this as success.'}`,
 			message.statusSpan, { related: [{ span: message.errors[0].span, message: 'The error in the body' }] }));
@@ -98,7 +99,7 @@ const malformedChallenges: Rule = (_text, message) => message.challenges.flatMap
 	challenges.flatMap(c => c.problems.slice(0, 3).map(p => finding(RuleId.malformedChallenge, 'warning', `Malformed WWW-Authenticate challenge: ${p.message}`, p.span))));
 
 /** A body whose shape contradicts its Content-Type, or a token error not sent as JSON. */
-const contentType: Rule = (_text, message) => {
+const contentType: Rule = (_text, message, catalog) => {
 	if (message.kind !== 'response' || !message.body || message.bodyFormat === 'empty') return [];
 	const out: Finding[] = [];
 	const ct = message.contentType;
@@ -112,9 +113,9 @@ const contentType: Rule = (_text, message) => {
 	}
 	const tokenError = message.errors.length > 0 && (message.location === 'token' || message.location === null);
 	if (tokenError && message.bodyFormat !== 'json' && message.bodyFormat !== 'problem+json') {
-		const github = message.vendor === 'github' && message.bodyFormat === 'form';
-		out.push(finding(RuleId.errorNotJson, github ? 'information' : 'warning',
-			github ? 'GitHub sends form-encoded token responses unless the request says "Accept: application/json".'
+		const formByDesign = !!message.vendor && message.bodyFormat === 'form' && !!catalog.profiles.get(message.vendor)?.quirks?.formEncodedTokenResponses;
+		out.push(finding(RuleId.errorNotJson, formByDesign ? 'information' : 'warning',
+			formByDesign ? `${catalog.profiles.displayName(message.vendor!)} sends form-encoded token responses unless the request says "Accept: application/json".`
 				: `The error is sent as ${describeFormat(message.bodyFormat)}; RFC 6749 §5.2 token errors are JSON objects with an "error" member.`, message.body));
 	}
 	return out;
@@ -160,11 +161,13 @@ const pollingAdvice: Rule = (_text, message) => firstPerCode(message.errors.filt
 });
 
 /** Trace and correlation ids that a vendor's support desk asks for, when something failed. */
-const supportIds: Rule = (_text, message) => {
+const supportIds: Rule = (_text, message, catalog) => {
 	const ids = message.facts.filter(f => f.support);
 	if (!ids.length || !isFailure(message)) return [];
 	const list = ids.map(f => `${f.label} ${clip(f.value, 60)}`).join(', ');
-	return [finding(RuleId.supportIds, 'information', `Quote these when you contact support: ${list}.`, ids[0].span)];
+	// The vendor's own error reference, when the vendor is known.
+	const docs = message.vendor ? catalog.profiles.get(message.vendor)?.docs[0] : undefined;
+	return [finding(RuleId.supportIds, 'information', `Quote these when you contact support: ${list}.`, ids[0].span, docs ? { reference: docs } : {})];
 };
 
 /** The message holds an error, or its HTTP status (or its body's `status`) is 400 or more. */

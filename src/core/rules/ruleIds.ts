@@ -46,7 +46,7 @@ export const ruleReferences: Readonly<Record<string, Reference>> = {
 	[RuleId.problemStatusMismatch]: rfc(9457, '3.1.2', 'RFC 9457 §3.1.2'),
 	[RuleId.secretExposed]: rfc(6819, '5.1.6', 'RFC 6819 §5.1.6'),
 	[RuleId.pollingAdvice]: rfc(8628, '3.5', 'RFC 8628 §3.5'),
-	[RuleId.supportIds]: { title: 'Microsoft Entra error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
+	[RuleId.supportIds]: rfc(6749, '5.2', 'RFC 6749 §5.2'),
 	[RuleId.tokenRequestGet]: rfc(6749, '3.2', 'RFC 6749 §3.2'),
 	[RuleId.tokenRequestNotForm]: rfc(6749, '4.1.3', 'RFC 6749 §4.1.3'),
 	[RuleId.missingGrantType]: rfc(6749, '4.1.3', 'RFC 6749 §4.1.3'),

@@ -10,7 +10,7 @@ import { makeFinding, RuleId } from './ruleIds';
 export function runRules(text: string, message: HttpMessage, catalog: Catalog): Finding[] {
 	const findings: Finding[] = [];
 	if (message.kind === 'request') {
-		for (const rule of requestRules) findings.push(...rule(text, message));
+		for (const rule of requestRules) findings.push(...rule(text, message, catalog));
 	} else {
 		for (const rule of responseRules) findings.push(...rule(text, message, catalog));
 	}

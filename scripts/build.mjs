@@ -1,10 +1,14 @@
-// Bundles the extension, the CLI and the language server with esbuild, writes the catalog asset the extension reads
+// Bundles the extension, the CLI, the language server and the MCP server with esbuild, writes the catalog asset the extension reads
 // on first need (dist/catalog.json) and copies the catalog schema.
 // Usage: node scripts/build.mjs [--dev] [--analyze]
 //   --dev      no minification, with source maps
 //   --analyze  also print what takes the room in the extension bundle (esbuild's metafile analysis)
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { catalogIndex } from './catalogIndex.mjs';
+
+// The catalog index lists every data/<id>.json and profiles/<id>.json: a new provider needs no code change.
+if (readFileSync('src/core/catalog/bundled.ts', 'utf8') !== catalogIndex()) writeFileSync('src/core/catalog/bundled.ts', catalogIndex());
 
 const dev = process.argv.includes('--dev');
 const analyze = process.argv.includes('--analyze');
@@ -53,6 +57,17 @@ module.exports = new Proxy({}, { get: (_target, name) => typeof name === 'string
 	},
 };
 
+/**
+ * The CLI loads the MCP server only for `token-error-help mcp`: its import of src/mcp/main.ts
+ * becomes a require of dist/mcp.js, the server's own bundle, so `explain` never parses the SDK.
+ */
+const mcpOnDemand = {
+	name: 'mcp-on-demand',
+	setup(build) {
+		build.onResolve({ filter: /^\.\.\/mcp\/main$/ }, () => ({ path: './mcp.js', external: true }));
+	},
+};
+
 mkdirSync('dist', { recursive: true });
 const [extension] = await Promise.all([
 	// One bundle serves desktop (main) and VS Code for the Web (browser): nothing in it needs Node.
@@ -61,12 +76,14 @@ const [extension] = await Promise.all([
 		...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', target: 'es2022',
 		external: ['vscode'], metafile: analyze,
 	}),
-	// The CLI keeps the catalog inlined (src/core/index.ts): one file to run. `lsp` loads dist/lsp.js.
-	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, external: ['./lsp.js'] }),
+	// The CLI keeps the catalog inlined (src/core/index.ts): one file to run. `lsp` loads dist/lsp.js, `mcp` dist/mcp.js.
+	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, external: ['./lsp.js'], plugins: [mcpOnDemand] }),
 	// The language server (`token-error-help lsp --stdio`), with vscode-languageserver; never part of the extension.
 	esbuild.build({ ...common, entryPoints: ['src/lsp/server.ts'], outfile: 'dist/lsp.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [stdioOnly] }),
+	// The MCP server (the SDK and zod with it), required by dist/cli.js on `mcp` only.
+	esbuild.build({ ...common, entryPoints: ['src/mcp/main.ts'], outfile: 'dist/mcp.js', platform: 'node', format: 'cjs', target: 'node20' }),
 	catalogAsset().then(text => writeFileSync('dist/catalog.json', text)),
 ]);
 copyFileSync('src/core/catalog/catalog.schema.json', 'dist/catalog.schema.json');
 if (analyze) console.log(await esbuild.analyzeMetafile(extension.metafile));
-console.log(`Built dist/extension.js, dist/catalog.json, dist/cli.js, dist/lsp.js (${dev ? 'dev' : 'minified'}).`);
+console.log(`Built dist/extension.js, dist/catalog.json, dist/cli.js, dist/lsp.js, dist/mcp.js (${dev ? 'dev' : 'minified'}).`);

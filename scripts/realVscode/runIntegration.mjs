@@ -8,6 +8,10 @@
 //   --keep     keep the temporary profile (extensions, user data) for inspection
 //   --untrusted  workspace trust on and the folder not trusted (Restricted Mode); default: trust off
 //   --expect-notification TEXT  also fail unless a notification containing TEXT was shown
+//   --web      run in the browser's web-worker extension host: the user setting remote.extensionKind
+//              puts the extension and the runner there; --tests is then the browser bundle
+//              (out/integration-web/web-tests.js), which the runner's web entry reads, as it reads
+//              mocha's browser build, through web-run.json written into its installed folder
 //   The suite gets TEH_LOGS_DIR, VS Code's log folder of the run (tests read the extension's log there).
 //
 // How: code-server cannot take --extensionTestsPath, so a test-only runner extension
@@ -42,6 +46,7 @@ function parseOptions() {
 			keep: { type: 'boolean', default: false },
 			untrusted: { type: 'boolean', default: false },
 			'expect-notification': { type: 'string' },
+			web: { type: 'boolean', default: false },
 		},
 	});
 	const timeoutMs = Number(values.timeout) * 1000;
@@ -50,7 +55,7 @@ function parseOptions() {
 		vsix: existingPath('vsix', values.vsix), tests: existingPath('tests', values.tests),
 		workspace: existingPath('workspace', values.workspace), results: values.results && resolve(values.results), timeoutMs,
 		mocha: existingPath('mocha', values.mocha), keep: values.keep,
-		untrusted: values.untrusted, expectNotification: values['expect-notification'],
+		untrusted: values.untrusted, expectNotification: values['expect-notification'], web: values.web,
 	};
 }
 
@@ -70,7 +75,7 @@ function existingPath(option, value) {
  * @returns {never}
  */
 function usage(message) {
-	console.error(`${message}\nUsage: node scripts/realVscode/runIntegration.mjs --vsix file.vsix --tests dir --workspace folder [--results file] [--timeout seconds] [--keep] [--untrusted] [--expect-notification text]`);
+	console.error(`${message}\nUsage: node scripts/realVscode/runIntegration.mjs --vsix file.vsix --tests dir --workspace folder [--results file] [--timeout seconds] [--keep] [--untrusted] [--expect-notification text] [--web]`);
 	process.exit(2);
 }
 
@@ -78,6 +83,7 @@ function usage(message) {
  * Copies the runner extension into extensionsDir and registers it in extensions.json,
  * the list VS Code reads to know which folders are installed extensions.
  * @param {string} extensionsDir
+ * @returns {string} the installed runner's folder
  */
 function installRunnerExtension(extensionsDir) {
 	const { version } = JSON.parse(readFileSync(join(RUNNER_EXTENSION_DIR, 'package.json'), 'utf8'));
@@ -94,6 +100,17 @@ function installRunnerExtension(extensionsDir) {
 		metadata: { installedTimestamp: Date.now(), source: 'vsix' },
 	});
 	writeFileSync(manifest, JSON.stringify(entries));
+	return location;
+}
+
+/**
+ * The user setting that runs the extension under test and the runner in the browser's
+ * web-worker extension host (both have a `browser` entry).
+ * @returns {Record<string, unknown>}
+ */
+function webHostSettings() {
+	const { publisher, name } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+	return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'], [RUNNER_ID]: ['web'] } };
 }
 
 /**
@@ -192,10 +209,19 @@ async function runIntegration(options) {
 	try {
 		console.log(`Installing ${options.vsix} into a fresh profile…`);
 		await installVsix(options.vsix, extensionsDir, { userDataDir: join(root, 'install-user-data') });
-		installRunnerExtension(extensionsDir);
+		const runner = installRunnerExtension(extensionsDir);
+		if (options.web) {
+			// The web worker has no environment variables: the runner's web entry reads this file instead.
+			const webRun = { tests: options.tests, mocha: join(options.mocha, 'mocha.js'), results: resultsFile, timeout: Number(process.env.TEH_MOCHA_TIMEOUT) || 20000 };
+			writeFileSync(join(runner, 'web-run.json'), JSON.stringify(webRun));
+		}
+		// In a web run the Node entry of the runner must not run the suite (TEH_TESTS unset): if the
+		// setting did not move it into the web worker, the run times out instead of passing in Node.
+		const env = { TEH_MOCHA: options.mocha, TEH_RESULTS: resultsFile, TEH_SHOW_RUNNING_EXTENSIONS: '1', TEH_LOGS_DIR: join(userDataDir, 'logs') };
 		server = await startCodeServer({
 			extensionsDir, userDataDir, folder: options.workspace, logFile: join(runDir, 'code-server.log'), workspaceTrust: options.untrusted,
-			env: { TEH_TESTS: options.tests, TEH_MOCHA: options.mocha, TEH_RESULTS: resultsFile, TEH_SHOW_RUNNING_EXTENSIONS: '1', TEH_LOGS_DIR: join(userDataDir, 'logs') },
+			settings: options.web ? webHostSettings() : {},
+			env: options.web ? env : { ...env, TEH_TESTS: options.tests },
 		});
 		console.log(`code-server ${server.url} is up; opening the workbench in headless Chromium…`);
 		// A tall page lets the Running Extensions list show every row at once (see readActivationTimes).
@@ -207,6 +233,8 @@ async function runIntegration(options) {
 		await reportActivation(workbench.page, extensionsDir);
 		if (options.expectNotification !== undefined) failed += await checkNotification(workbench.page, options.expectNotification);
 		if (failed > 0) await saveScreenshot(workbench.page, runDir, 'failure');
+		await cleanup(); // code-server stops: its logs are complete and copied to the run's folder
+		failed += checkReportLogs(join(runDir, 'vscode-logs'));
 		console.log(`${results.passes.length} passed, ${failed} failed`);
 		return failed > 0 ? 1 : 0;
 	} catch (error) {
@@ -239,6 +267,29 @@ async function checkNotification(page, text) {
 	}
 	console.log(`  ✗ no notification contains "${text}"; shown: ${JSON.stringify(shown)}`);
 	return 1;
+}
+
+/**
+ * Reads every log of the finished run for complaints about Explain Response's report documents:
+ * ENOPRO (no file system provider, as httpYac logged when it stat-ed a report's folder) or an
+ * error or warning naming the report scheme. Returns the number of such lines (0 passes).
+ * @param {string} logsDir
+ */
+function checkReportLogs(logsDir) {
+	if (!existsSync(logsDir)) {
+		console.log(`  ✗ no VS Code logs in ${logsDir}`);
+		return 1;
+	}
+	const files = readdirSync(logsDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.log'));
+	const complaints = files.flatMap((name) => readFileSync(join(logsDir, name), 'utf8').split('\n')
+		.filter((line) => line.includes('ENOPRO') || (line.includes('token-error-help-report') && /\[(error|warning)\]/.test(line)))
+		.map((line) => `${name}: ${line}`));
+	if (complaints.length === 0) {
+		console.log(`  ✓ no log of the run (${files.length} files) has an error about report documents`);
+		return 0;
+	}
+	for (const line of complaints) console.log(`  ✗ ${line}`);
+	return complaints.length;
 }
 
 /**

@@ -1,11 +1,19 @@
 import type { Severity } from '../core';
 
+/** Output formats of `explain` (json and markdown are also --json and --markdown). */
+export const FORMATS = ['text', 'json', 'markdown', 'github', 'sarif', 'compact'] as const;
+export type Format = typeof FORMATS[number];
+
 /** Parsed command line of `token-error-help`. */
 export interface CliOptions {
-	command: 'explain' | 'help' | 'version' | 'lsp';
+	command: 'explain' | 'mcp' | 'help' | 'version' | 'lsp';
 	inputs: string[];
+	/** The output format; `json` and `markdown` mirror it for older callers. */
+	format: Format;
 	json: boolean;
 	markdown: boolean;
+	/** --summary: also append the Markdown report to this file (a GitHub job summary). */
+	summary: string | null;
 	failOn: Severity | null;
 	color: boolean | null;
 }
@@ -13,7 +21,8 @@ export interface CliOptions {
 /** A usage mistake: reported with exit code 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: token-error-help explain [FILE|DIR|-]... [--json] [--markdown] [--fail-on error|warning] [--no-color]
+export const USAGE = `Usage: token-error-help explain [FILE|DIR|-]... [--format FORMAT] [--summary FILE] [--fail-on error|warning] [--no-color]
+       token-error-help mcp
        token-error-help lsp --stdio
 
 Explains OAuth 2.0 / OpenID Connect error responses, error codes and token
@@ -21,9 +30,18 @@ requests found in the given files (directories are searched for .http, .rest,
 .txt, .log, .json, .md files; "-" or no input reads standard input).
 Secrets in the input are never printed.
 
+"mcp" serves the same answers to AI assistants: an MCP server on standard
+input and output (tools explain_token_error and lookup_error_code).
+
 Options:
-  --json               print the analysis as JSON (schema in the README)
-  --markdown           print the full Markdown report
+  --format <format>    text (default), json, markdown, github (workflow commands
+                       that annotate a GitHub Actions run), sarif (SARIF 2.1.0
+                       for code scanning) or compact (file:line:col: severity
+                       rule: message, one finding a line)
+  --json               the same as --format json (schema in the README)
+  --markdown           the same as --format markdown: the full report
+  --summary <file>     also append the Markdown report to this file (for
+                       GitHub Actions: --summary "$GITHUB_STEP_SUMMARY")
   --fail-on <level>    exit 1 when a finding of this severity or worse exists
   --no-color           never use colour (colour is only used on a terminal)
   -h, --help           show this help
@@ -36,18 +54,38 @@ Exit codes: 0 analysis ran, 1 findings at --fail-on level, 2 usage error or unre
 
 /** Parses argv (without node and script). Throws {@link UsageError} on mistakes. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-	const options: CliOptions = { command: 'explain', inputs: [], json: false, markdown: false, failOn: null, color: null };
+	const options: CliOptions = { command: 'explain', inputs: [], format: 'text', json: false, markdown: false, summary: null, failOn: null, color: null };
 	const rest = [...argv];
 	const first = rest[0];
 	if (first === '-h' || first === '--help' || first === 'help') return { ...options, command: 'help' };
 	if (first === '-v' || first === '--version') return { ...options, command: 'version' };
 	if (first === 'lsp') return parseLspArgs(rest.slice(1), options);
+	if (first === 'mcp') {
+		const extra = rest[1];
+		if (extra === '-h' || extra === '--help') return { ...options, command: 'help' };
+		if (extra !== undefined) throw new UsageError(`"mcp" takes no arguments (got "${extra}").`);
+		return { ...options, command: 'mcp' };
+	}
 	if (first !== 'explain') throw new UsageError(first ? `Unknown command "${first}".` : 'Missing command.');
 	rest.shift();
+	const formats = new Set<Format>();
+	const formatFlags: string[] = [];
+	const valueOf = (arg: string, name: string): string => {
+		const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest.shift();
+		if (value === undefined || value === '') throw new UsageError(`${name} needs a value.`);
+		return value;
+	};
 	while (rest.length) {
 		const arg = rest.shift()!;
-		if (arg === '--json') options.json = true;
-		else if (arg === '--markdown') options.markdown = true;
+		if (arg === '--json' || arg === '--markdown') {
+			formats.add(arg === '--json' ? 'json' : 'markdown');
+			formatFlags.push(arg);
+		} else if (arg === '--format' || arg.startsWith('--format=')) {
+			const value = valueOf(arg, '--format');
+			if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format needs one of ${FORMATS.join(', ')} (got "${value}").`);
+			formats.add(value as Format);
+			formatFlags.push(`--format ${value}`);
+		} else if (arg === '--summary' || arg.startsWith('--summary=')) options.summary = valueOf(arg, '--summary');
 		else if (arg === '--no-color') options.color = false;
 		else if (arg === '--color') options.color = true;
 		else if (arg === '-h' || arg === '--help') return { ...options, command: 'help' };
@@ -61,7 +99,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 			options.inputs.push(arg);
 		}
 	}
-	if (options.json && options.markdown) throw new UsageError('Choose one of --json and --markdown.');
+	if (formats.size > 1) throw new UsageError(`Choose one output format (got ${formatFlags.join(', ')}).`);
+	options.format = [...formats][0] ?? 'text';
+	options.json = options.format === 'json';
+	options.markdown = options.format === 'markdown';
 	return options;
 }
 

@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, escapeMarkdown, renderReport, replaceSecretCopies, type Analysis, type Severity } from '../core';
+import { analyze, escapeMarkdown, renderReport, type Analysis, type Severity } from '../core';
+import { CopyIndex } from '../core/secrets/copyIndex';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { formatResults, summaryMarkdown } from './formats/dispatch';
+import { startMcp } from './mcpCommand';
 import { toJson, toText } from './output';
 
 const EXTENSIONS = ['.http', '.rest', '.txt', '.log', '.json', '.md', '.jsonc'];
@@ -39,6 +42,10 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 		(require('./lsp.js') as typeof import('../lsp/server')).runStdioServer();
 		return 0;
 	}
+	if (options.command === 'mcp') {
+		startMcp(VERSION, stderr);
+		return 0;
+	}
 	let inputs: Input[];
 	try {
 		inputs = readInputs(options.inputs, stdinText);
@@ -48,12 +55,23 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 	}
 	const results = inputs.map(input => ({ ...input, analysis: analyze(input.text) }));
 	const color = options.color ?? isTty;
-	if (options.json) {
+	if (options.summary !== null) {
+		try {
+			appendFileSync(options.summary, `${results.map(r => scrub(summaryMarkdown(r, results.length > 1), r.text, r.analysis)).join('\n')}\n`);
+		} catch (e) {
+			stderr(`token-error-help: cannot write the summary to "${options.summary}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
+			return 2;
+		}
+	}
+	if (options.format === 'json') {
 		stdout(`${JSON.stringify(toJson(results, results.length > 1), null, 2)}\n`);
-	} else if (options.markdown) {
+	} else if (options.format === 'markdown') {
 		for (const r of results) stdout(`${scrub(renderReport(r.text, r.analysis.messages), r.text, r.analysis)}\n`);
-	} else {
+	} else if (options.format === 'text') {
 		stdout(`${results.map(r => scrub(toText(r.file, r.text, r.analysis, color), r.text, r.analysis)).join('\n\n')}\n`);
+	} else {
+		const out = results.reduce((o, r) => scrub(o, r.text, r.analysis), formatResults(options.format, results, VERSION));
+		if (out) stdout(`${out}\n`);
 	}
 	if (options.failOn) {
 		const threshold = RANK[options.failOn];
@@ -66,15 +84,13 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-/** Last line of defence: no detected secret value (8+ characters) ever reaches the output, not even Markdown-escaped. */
+/**
+ * Last line of defence: no detected secret value (8+ characters) ever reaches the output, not even
+ * Markdown-escaped. One pass over the output (CopyIndex), however many secrets the input holds.
+ */
 function scrub(output: string, text: string, analysis: Analysis): string {
-	const secrets = analysis.messages.flatMap(m => m.secrets);
-	let out = replaceSecretCopies(output, text, secrets, () => '«redacted»');
-	for (const s of secrets) {
-		const escaped = escapeMarkdown(text.slice(s.start, s.end));
-		if (escaped.length >= 8 && out.includes(escaped)) out = out.split(escaped).join('«redacted»');
-	}
-	return out;
+	const values = analysis.messages.flatMap(m => m.secrets).map(s => text.slice(s.start, s.end));
+	return new CopyIndex([...values, ...values.map(escapeMarkdown)].map(v => [v, '«redacted»'] as const)).replace(output);
 }
 
 function readInputs(paths: readonly string[], stdinText: () => string): Input[] {

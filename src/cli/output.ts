@@ -3,9 +3,10 @@ import { lineStartOf } from '../core/parse/lines';
 
 /** The `--json` document: version 1; fields may be added, never renamed. */
 export function toJson(results: ReadonlyArray<{ file: string; text: string; analysis: Analysis }>, multiple: boolean): object {
-	const messages = results.flatMap(({ file, analysis }) => analysis.messages.filter(hasContent).map(m => ({
+	const messages = results.flatMap(({ file, text, analysis }) => analysis.messages.filter(hasContent).map(m => ({
 		...(multiple ? { file } : {}),
 		...messageJson(m),
+		...diagnosisJson(text, m),
 	})));
 	const truncated = results.some(r => r.analysis.truncated);
 	return { version: 1, messages, ...(truncated ? { truncated } : {}) };
@@ -22,6 +23,24 @@ function messageJson(m: HttpMessage): object {
 		vendorCodes: m.vendorCodes.map(v => ({ code: v.code, entry: v.entry?.id ?? null, start: v.span.start, end: v.span.end })),
 		findings: m.findings.map(f => ({ rule: f.rule, severity: f.severity, message: f.message, start: f.span.start, end: f.span.end })),
 		secrets: m.secrets.map(s => ({ kind: s.kind, start: s.start, end: s.end })),
+	};
+}
+
+/** The message's diagnosis for `--json` (evidence quoted from the paste, secrets redacted); absent when nothing failed. */
+function diagnosisJson(text: string, m: HttpMessage): object {
+	const d = m.diagnosis ? explainMessage(text, m).diagnosis : undefined;
+	if (!d) return {};
+	return {
+		diagnosis: {
+			kind: d.kind,
+			...(d.finerKind ? { finerKind: d.finerKind } : {}),
+			confidence: d.confidence,
+			cause: d.cause,
+			evidence: d.evidence,
+			steps: d.steps,
+			alternatives: d.alternatives.map(a => ({ kind: a.kind, cause: a.cause })),
+			...(d.toDecide ? { toDecide: d.toDecide } : {}),
+		},
 	};
 }
 
@@ -45,11 +64,19 @@ export function toText(file: string, text: string, analysis: Analysis, color: bo
 			const pos = position(text, f.span.start);
 			out.push(`    ${pos.padEnd(8)} ${paint(SEVERITY_MARK[f.severity].padEnd(7), COLORS[f.severity])} ${oneLine(f.message)}  ${paint(`[${f.rule}]`, '\x1b[90m')}`);
 		}
-		if (e.cause) out.push(`  Likely cause: ${oneLine(e.cause)}`);
+		const d = e.diagnosis;
+		if (d) {
+			out.push(`  Most likely: ${oneLine(d.cause)} (${d.confidence} confidence; ${d.kind})`);
+			if (d.evidence.length) out.push(`  Because: ${oneLine(d.evidence.join('; '))}`);
+		} else if (e.cause) {
+			out.push(`  Usual cause: ${oneLine(e.cause)}`);
+		}
 		if (e.steps.length) {
 			out.push('  Next steps:');
 			e.steps.slice(0, 5).forEach((s, i) => out.push(`    ${i + 1}. ${oneLine(s)}`));
 		}
+		if (d?.alternatives.length) out.push(`  If not that: ${d.alternatives.map(a => oneLine(a.cause)).join(' | ')}`);
+		if (d?.toDecide) out.push(`  To be sure: ${oneLine(d.toDecide)}`);
 		const ids = m.facts.filter(f => f.support);
 		if (ids.length) out.push(`  For support: ${ids.map(f => `${f.label} ${oneLine(f.value)}`).join(', ')}`);
 		const ref = e.references.find(r => r.url);

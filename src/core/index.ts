@@ -19,3 +19,8 @@ import { bundledCatalog as bundled } from './catalog/catalog';
 export function bundledService(): ReturnType<typeof createTokenErrorService> {
 	return createTokenErrorService({ catalog: bundled() });
 }
+
+/** The display name of a vendor in the bundled catalog's profiles ("Microsoft Entra ID"); the id when unknown. */
+export function vendorName(vendor: string): string {
+	return bundled().profiles.displayName(vendor);
+}

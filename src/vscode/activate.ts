@@ -6,6 +6,7 @@ import { registerCodeLens } from './codeLens';
 import { DiagnosticsManager } from './diagnostics';
 import { ExplainCommands } from './explainCommand';
 import { registerHover } from './hoverProvider';
+import { registerLanguageModelTool } from './languageModelTool';
 
 /**
  * Wires the core to the editor; shared by the Node and web entry points. It only
@@ -26,4 +27,7 @@ export function activateExtension(context: vscode.ExtensionContext): void {
 		registerCodeLens(cache, catalogs.onDidChange),
 		new ExplainCommands(cache, catalogs),
 	);
+	// A host that lacks the language-model tool API (an editor built on VS Code that leaves it out) skips the tool.
+	const tool = registerLanguageModelTool(cache, catalogs);
+	if (tool) context.subscriptions.push(tool);
 }

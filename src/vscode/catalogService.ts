@@ -149,7 +149,13 @@ export class CatalogService implements vscode.Disposable {
 
 function resolvePath(path: string): vscode.Uri | undefined {
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return vscode.Uri.parse(path);
-	if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return vscode.Uri.file(path);
 	const folder = vscode.workspace.workspaceFolders?.[0];
+	if (path.startsWith('/') && folder?.uri.scheme === 'vscode-remote' && vscode.env.uiKind === vscode.UIKind.Web) {
+		// The browser's web-worker extension host of a remote workspace (code-server): `file:` there
+		// is the browser's own (folders the user picked), so an absolute path names a file on the
+		// machine the workspace is on, as it does for the extension host that runs there.
+		return folder.uri.with({ path, query: '', fragment: '' });
+	}
+	if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return vscode.Uri.file(path);
 	return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
 }

@@ -16,6 +16,12 @@ export const Commands = {
 	redactDocument: 'tokenErrorHelp.redactDocument',
 } as const;
 
+/** The language-model tool (contributes.languageModelTools) and the name it is referenced by in chat (#tokenError). */
+export const LanguageModelTool = {
+	name: 'explain_token_error',
+	referenceName: 'tokenError',
+} as const;
+
 export const SETTINGS_SECTION = 'tokenErrorHelp';
 
 /** Setting keys relative to {@link SETTINGS_SECTION}. */

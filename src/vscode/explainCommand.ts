@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { analyze, messageAt, redact, redactionMarker, renderReport, replaceSecretCopies, type Analysis, type Catalog, type HttpMessage } from '../core/engine';
 import { AnalysisCache } from './analysisCache';
 import type { CatalogService } from './catalogService';
-import { Commands, REPORT_SCHEME } from './constants';
+import { Commands } from './constants';
+import { ReportFileSystem } from './reportFileSystem';
 
 /** What the explain commands return (handy for tests and other extensions). */
 export interface ExplainResult {
@@ -10,26 +11,50 @@ export interface ExplainResult {
 	markdown: string;
 }
 
+/** A report as shown, and as copied: the same report followed by the redacted input. */
+export interface ComposedReport {
+	markdown: string;
+	redacted: string;
+}
+
+/** What an analysed text is reported on: its analysis, the catalog it used and the messages to explain. */
+export interface ReportSubject {
+	analysis: Analysis;
+	catalog: Catalog;
+	messages: readonly HttpMessage[];
+}
+
+/**
+ * The report on `text` (every message worth explaining, or `subject.messages`)
+ * and its shareable form with the redacted input. Secrets anywhere in the text
+ * are redacted wherever they are quoted (a request's token in the response's
+ * description). Shared by Explain Response and the language-model tool.
+ */
+export function composeReport(text: string, subject: ReportSubject, source: string): ComposedReport {
+	const { analysis, catalog, messages } = subject;
+	const secrets = analysis.messages.flatMap(m => m.secrets);
+	const markdown = `${renderReport(text, messages, catalog, secrets)}\n---\n_Source: ${source.replace(/[\\`*_[\]<>]/g, '')}_\n`;
+	const input = messages.map(m => text.slice(m.span.start, m.span.end)).join('\n\n');
+	const redactedInput = replaceSecretCopies(redact(input, analyze(input, { catalog })), text, secrets, redactionMarker);
+	const fence = '`'.repeat(Math.max(3, longestBacktickRun(redactedInput) + 1));
+	return { markdown, redacted: `${markdown}\n## Redacted input\n\n${fence}text\n${redactedInput}\n${fence}\n` };
+}
+
 /**
  * "Explain Response": the selection, else the message at the cursor, else the
  * whole document; "Explain Response from Clipboard"; "Copy Redacted Report".
- * Reports open as read-only Markdown previews beside the editor.
+ * Reports open as read-only Markdown previews beside the editor, served by a
+ * read-only file system ({@link ReportFileSystem}).
  */
 export class ExplainCommands implements vscode.Disposable {
-	readonly #reports = new Map<string, { markdown: string; redacted: string }>();
-	readonly #onDidChange = new vscode.EventEmitter<vscode.Uri>();
+	readonly #files = new ReportFileSystem();
 	readonly #subscriptions: vscode.Disposable[];
-	#last: string | undefined;
-	#counter = 0;
+	/** The last report, for Copy Redacted Report. */
+	#last: ComposedReport | undefined;
 
 	constructor(private readonly cache: AnalysisCache, private readonly catalogs: CatalogService) {
-		const provider: vscode.TextDocumentContentProvider = {
-			onDidChange: this.#onDidChange.event,
-			provideTextDocumentContent: uri => this.#reports.get(uri.toString())?.markdown ?? '# Token Error Help\n\nThis report is no longer available.\n',
-		};
 		this.#subscriptions = [
-			this.#onDidChange,
-			vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, provider),
+			this.#files,
 			vscode.commands.registerCommand(Commands.explainResponse, (uri?: string, offset?: number) => this.explain(uri, offset)),
 			vscode.commands.registerCommand(Commands.explainClipboard, () => this.explainClipboard()),
 			vscode.commands.registerCommand(Commands.copyRedactedReport, () => this.copyRedactedReport()),
@@ -65,7 +90,7 @@ export class ExplainCommands implements vscode.Disposable {
 	}
 
 	async copyRedactedReport(): Promise<boolean> {
-		const report = this.#last ? this.#reports.get(this.#last) : undefined;
+		const report = this.#last;
 		if (!report) {
 			void vscode.window.showInformationMessage('Token Error Help: run "Explain Response" first, then copy its report.');
 			return false;
@@ -114,29 +139,20 @@ export class ExplainCommands implements vscode.Disposable {
 		return result ?? this.#tooLarge();
 	}
 
-	async #show(text: string, given: { analysis: Analysis; catalog: Catalog; messages: readonly HttpMessage[] } | undefined, source: string): Promise<ExplainResult | undefined> {
+	async #show(text: string, given: ReportSubject | undefined, source: string): Promise<ExplainResult | undefined> {
 		const catalog = given?.catalog ?? await this.#catalog();
 		if (!catalog) return undefined;
 		const analysis = given?.analysis ?? analyze(text, { catalog });
-		const messages = given?.messages ?? analysis.messages;
-		// Secrets anywhere in the document are redacted wherever they are quoted (a request's token in the response's description).
-		const secrets = analysis.messages.flatMap(m => m.secrets);
-		const markdown = `${renderReport(text, messages, catalog, secrets)}\n---\n_Source: ${source.replace(/[\\`*_[\]<>]/g, '')}_\n`;
-		const input = messages.map(m => text.slice(m.span.start, m.span.end)).join('\n\n');
-		const redactedInput = replaceSecretCopies(redact(input, analyze(input, { catalog })), text, secrets, redactionMarker);
-		const fence = '`'.repeat(Math.max(3, longestBacktickRun(redactedInput) + 1));
-		const redacted = `${markdown}\n## Redacted input\n\n${fence}text\n${redactedInput}\n${fence}\n`;
-		const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Token Error Help report ${++this.#counter}.md` });
-		this.#reports.set(uri.toString(), { markdown, redacted });
-		this.#last = uri.toString();
-		this.#onDidChange.fire(uri);
+		const report = composeReport(text, given ?? { analysis, catalog, messages: analysis.messages }, source);
+		const uri = this.#files.add(report.markdown);
+		this.#last = report;
 		try {
 			await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
 		} catch {
 			const doc = await vscode.workspace.openTextDocument(uri);
 			await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 		}
-		return { uri: uri.toString(), markdown };
+		return { uri: uri.toString(), markdown: report.markdown };
 	}
 
 	#tooLarge(): undefined {
@@ -145,7 +161,7 @@ export class ExplainCommands implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		this.#reports.clear();
+		this.#last = undefined;
 		vscode.Disposable.from(...this.#subscriptions).dispose();
 	}
 }
@@ -160,6 +176,7 @@ function longestBacktickRun(text: string): number {
 	return best;
 }
 
-function baseName(uri: vscode.Uri): string {
+/** The last segment of a URI's path, for a report's source line. */
+export function baseName(uri: vscode.Uri): string {
 	return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }

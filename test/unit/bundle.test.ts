@@ -57,8 +57,21 @@ suite('Extension bundle and catalog asset', () => {
 		for (const entry of [manifest.main, manifest.browser]) assert.ok(allowed.includes(`!${entry.replace(/^\.\//, '')}`), entry);
 	});
 
-	test('the extension never imports the core entry that carries the catalog data', () => {
-		const forbidden = [join(ROOT, 'src/core/index.ts'), join(ROOT, 'src/core/catalog/bundled.ts'), join(ROOT, 'src/core/catalog/data')];
+	test('the MCP server is its own bundle: neither the extension nor the CLI carries the SDK', () => {
+		const extension = built(BUNDLE);
+		const cli = built(join(ROOT, 'dist', 'cli.js'));
+		const mcp = built(join(ROOT, 'dist', 'mcp.js'));
+		// Method names of the protocol, which only the SDK spells out.
+		for (const marker of ['tools/call', 'notifications/initialized']) {
+			assert.ok(mcp.includes(marker), `dist/mcp.js holds the SDK (${marker})`);
+			assert.ok(!extension.includes(marker), `dist/extension.js holds ${marker}`);
+			assert.ok(!cli.includes(marker), `dist/cli.js holds ${marker}: the MCP server should load on demand`);
+		}
+		assert.ok(cli.includes('import("./mcp.js")'), 'dist/cli.js loads dist/mcp.js for the mcp command');
+	});
+
+	test('the extension never imports the core entry that carries the catalog data, nor the MCP server', () => {
+		const forbidden = [join(ROOT, 'src/core/index.ts'), join(ROOT, 'src/core/catalog/bundled.ts'), join(ROOT, 'src/core/catalog/data'), join(ROOT, 'src/mcp')];
 		const files = [join(ROOT, 'src/extension.ts'), ...tsFiles(join(ROOT, 'src/vscode'))];
 		const offending: string[] = [];
 		for (const file of files) {

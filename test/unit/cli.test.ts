@@ -150,12 +150,22 @@ suite('cli', function () {
 			assert.equal(json.version, 1);
 			assert.deepEqual(json.messages.map(m => [m.kind, m.status, m.vendor]), [['request', null, 'entra'], ['response', 400, 'entra']]);
 			for (const m of json.messages) {
-				assert.deepEqual(Object.keys(m), MESSAGE_KEYS);
+				// A message that reports an error carries its diagnosis (the request before it does not).
+				assert.deepEqual(Object.keys(m), m.kind === 'response' ? [...MESSAGE_KEYS, 'diagnosis'] : MESSAGE_KEYS);
 				for (const e of m.errors) assert.deepEqual(Object.keys(e), ['code', 'entry', 'start', 'end']);
 				for (const v of m.vendorCodes) assert.deepEqual(Object.keys(v), ['code', 'entry', 'start', 'end']);
 				for (const f of m.findings) assert.deepEqual(Object.keys(f), ['rule', 'severity', 'message', 'start', 'end']);
 				for (const s of m.secrets) assert.deepEqual(Object.keys(s), ['kind', 'start', 'end']);
 			}
+		});
+
+		test('the response carries its diagnosis: kind, confidence, cause, evidence, steps, alternatives', () => {
+			const { json } = cliJson(['explain', file('entra.http')]);
+			const d = (json.messages[1] as unknown as { diagnosis: Record<string, unknown> }).diagnosis;
+			for (const key of ['kind', 'confidence', 'cause', 'evidence', 'steps', 'alternatives']) assert.ok(key in d, key);
+			// A refresh request answered with AADSTS70008: the refresh token expired.
+			assert.equal(d.kind, 'refresh-token-expired');
+			assert.ok((d.evidence as string[]).length > 0);
 		});
 
 		test('offsets point into the file', () => {
@@ -188,7 +198,7 @@ suite('cli', function () {
 			const files = [...new Set(json.messages.map(m => m.file))];
 			assert.deepEqual(files, [file('two/a.http'), file('two/b.txt')]);
 			for (const m of json.messages) {
-				assert.deepEqual(Object.keys(m), ['file', ...MESSAGE_KEYS]);
+				assert.deepEqual(Object.keys(m).filter(k => k !== 'diagnosis'), ['file', ...MESSAGE_KEYS]);
 				const text = m.file === file('two/a.http') ? ENTRA : WARNING_ONLY;
 				for (const e of m.errors) assert.equal(text.slice(e.start, e.end), e.code);
 			}
@@ -309,7 +319,8 @@ suite('cli', function () {
 			assert.ok(r.stdout.startsWith(file('entra.http')), r.stdout);
 			assert.ok(r.stdout.includes('invalid_grant'));
 			assert.ok(r.stdout.includes('AADSTS70008'));
-			assert.match(r.stdout, /^\s*Likely cause: \S/m);
+			assert.match(r.stdout, /^\s*Most likely: \S.*confidence/m);
+			assert.match(r.stdout, /^\s*Because: \S/m);
 			assert.ok(!r.stdout.includes(ANSI), 'ANSI escape in output');
 			assert.equal(r.stderr, '');
 		});

@@ -11,13 +11,14 @@ function hover(text: string, needle: string, delta = 1) {
 const ENTRA = 'HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.","error_codes":[7000215]}';
 
 suite('hoverAt', () => {
-	test('an error code: entry title, likely cause, fixes, expected status and the vendor', () => {
+	test('an error code: entry title, the diagnosis first, its steps, the status and the vendor', () => {
 		const h = hover(ENTRA, 'invalid_client')!;
 		assert.equal(ENTRA.slice(h.span.start, h.span.end), 'invalid_client');
 		assert.match(h.markdown, /^\*\*Client authentication failed \\\(Entra\\\)\*\* · `invalid_client`/);
-		assert.match(h.markdown, /\*\*Likely cause:\*\* /);
-		assert.match(h.markdown, /\*\*How to fix:\*\*\n- /);
-		assert.match(h.markdown, /got HTTP 401/);
+		assert.match(h.markdown, /\*\*Most likely:\*\* .*secret.*\((high|medium) confidence\)/i);
+		assert.match(h.markdown, /\*\*What to do:\*\*\n- /);
+		assert.match(h.markdown, /HTTP 401/);
+		assert.equal(h.message.diagnosis?.kind, 'client-secret-wrong');
 	});
 
 	test('a vendor code in the description', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, DEFAULT_DIAGNOSTIC_LANGUAGES, DEFAULT_MAX_DOCUMENT_SIZE, EXTENSION_ID, Settings, SETTINGS_SECTION } from '../../src/vscode/constants';
+import { Commands, DEFAULT_DIAGNOSTIC_LANGUAGES, DEFAULT_MAX_DOCUMENT_SIZE, EXTENSION_ID, LanguageModelTool, Settings, SETTINGS_SECTION } from '../../src/vscode/constants';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
 const contributed = manifest.contributes;
@@ -48,6 +48,25 @@ suite('Manifest', () => {
 			assert.notEqual(g.scopeName, 'source.http');
 			assert.ok(Array.isArray(g.injectTo) && g.injectTo.includes('source.http'), 'our grammar is an injection');
 		}
+	});
+
+	test('the language-model tool is contributed, referenceable as #tokenError, activated on use and registered in code', () => {
+		assert.equal(contributed.languageModelTools.length, 1);
+		const [tool] = contributed.languageModelTools;
+		assert.equal(tool.name, LanguageModelTool.name);
+		assert.match(tool.name, /^[\w-]+$/);
+		assert.equal(tool.toolReferenceName, LanguageModelTool.referenceName);
+		assert.equal(tool.canBeReferencedInPrompt, true);
+		assert.ok(tool.displayName && tool.modelDescription && tool.userDescription);
+		assert.deepEqual(tool.inputSchema.properties.text.type, 'string');
+		assert.equal(tool.inputSchema.required, undefined, 'text is optional');
+		assert.ok(manifest.activationEvents.includes(`onLanguageModelTool:${tool.name}`));
+		assert.match(sourcesOf(join(__dirname, '../../src/vscode')), /registerTool<\w+>\(LanguageModelTool\.name\b/);
+	});
+
+	test('engines.vscode is the first release with the stable tool API, and @types/vscode does not go beyond it', () => {
+		assert.equal(manifest.engines.vscode, '^1.95.0');
+		assert.match(manifest.devDependencies['@types/vscode'], /^~1\.95\./);
 	});
 
 	test('capabilities are declared: virtual workspaces, limited untrusted support', () => {

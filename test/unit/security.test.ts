@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { analyze, explainMessage, hoverAt, redact, renderExplanation, renderReport, type Analysis } from '../../src/core';
@@ -211,10 +212,12 @@ suite('security: canary secrets', () => {
 	suite('CLI output in every format', function () {
 		this.timeout(60_000);
 		const CLI = join(ROOT, 'dist/cli.js');
-		const formats: Array<[surface: 'cli-human' | 'cli-json' | 'cli-markdown', flags: string[]]> = [
+		type CliSurface = 'cli-human' | 'cli-json' | 'cli-markdown' | 'cli-github' | 'cli-sarif' | 'cli-compact';
+		const formats: Array<[surface: CliSurface, flags: string[]]> = [
 			['cli-human', []], ['cli-human', ['--color']], ['cli-json', ['--json']], ['cli-markdown', ['--markdown']],
+			['cli-github', ['--format', 'github']], ['cli-sarif', ['--format', 'sarif']], ['cli-compact', ['--format', 'compact']],
 		];
-		for (const surface of ['cli-human', 'cli-json', 'cli-markdown'] as const) {
+		for (const surface of ['cli-human', 'cli-json', 'cli-markdown', 'cli-github', 'cli-sarif', 'cli-compact'] as const) {
 			test(surface, () => {
 				const outputs: string[] = [];
 				for (const [, flags] of formats.filter(([s]) => s === surface)) {
@@ -228,6 +231,22 @@ suite('security: canary secrets', () => {
 				assertNoLeaks(surface, outputs);
 			});
 		}
+
+		test('cli-summary (--summary FILE)', () => {
+			const dir = mkdtempSync(join(tmpdir(), 'teh-summary-'));
+			try {
+				const summary = join(dir, 'summary.md');
+				for (const input of [[CANARY_FILE], ['-']]) {
+					const r = spawnSync(process.execPath, [CLI, 'explain', '--format', 'github', '--summary', summary, ...input], { input: CANARY_TEXT, encoding: 'utf8', timeout: 60_000 });
+					assert.equal(r.status, 0, r.stderr);
+				}
+				const written = readFileSync(summary, 'utf8');
+				assert.match(written, /invalid\\_grant/);
+				assertNoLeaks('cli-summary', [written]);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		});
 	});
 });
 

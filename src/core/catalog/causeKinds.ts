@@ -53,7 +53,12 @@ export const CAUSE_KINDS = {
 export type CauseKind = keyof typeof CAUSE_KINDS;
 
 /** Finer kinds, each with the public kind it refines (reported as the parent in `diagnosis.kind`). */
-export const FINER_CAUSE_KINDS: Readonly<Record<string, { parent: CauseKind; label: string }>> = {};
+export const FINER_CAUSE_KINDS: Readonly<Record<string, { parent: CauseKind; label: string }>> = {
+	'client-state-lost': { parent: 'session-ended', label: 'The client lost the state of the sign-in it started (state, nonce, PKCE verifier or saved request missing: a cookie dropped, another host or tab, a restarted server)' },
+	'client-misconfigured': { parent: 'malformed-request', label: 'The client library is set up or called wrongly (issuer, endpoints, credentials or options)' },
+	'network-failure': { parent: 'server-fault', label: 'The authorization server could not be reached (DNS, TLS, proxy, timeout, offline)' },
+	'refresh-token-invalid': { parent: 'refresh-token-revoked', label: 'The refresh token is malformed, truncated, or was issued to another client or realm' },
+};
 
 /** True for a public id or a finer kind listed in {@link FINER_CAUSE_KINDS}. */
 export function isCauseKind(id: string): boolean {
@@ -77,6 +82,7 @@ export const KIND_PHRASES: Readonly<Partial<Record<CauseKind, readonly string[]>
 	'redirect-uri-mismatch': ['redirect_uri', 'redirect uri', 'redirect url', 'reply url', 'reply address', 'redirect_uri_mismatch', 'callback url'],
 	'pkce-mismatch': ['code_verifier', 'code verifier', 'pkce', 'code_challenge'],
 	'code-reused': ['already redeemed', 'already been redeemed', 'already used', 'already been used', 'code has been used'],
+	'device-code-expired': ['device code has expired', 'device code expired', 'device_code has expired', 'device code is expired', 'device authorization has expired'],
 	'code-expired': ['code has expired', 'code expired', 'expired authorization code', 'authorization code is expired'],
 	'refresh-token-reused': ['reuse detected', 'token reuse', 'refresh token was already used', 'refresh token has already been used'],
 	'refresh-token-revoked': ['has been revoked', 'was revoked', 'token revoked', 'grant has been revoked', 'revoked by the user'],

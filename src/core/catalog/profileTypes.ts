@@ -95,6 +95,8 @@ export interface VendorProfile {
 		formEncodedTokenResponses?: boolean;
 		/** A code exchange without `grant_type` is accepted (the endpoint assumes authorization_code). */
 		grantTypeOptional?: boolean;
+		/** The token endpoint also accepts JSON request bodies (not only form-urlencoded). */
+		jsonTokenRequests?: boolean;
 		/** The vendor quotes support ids (`Trace ID: …`, `Correlation ID: …`) inside its error messages. */
 		quotesSupportIds?: boolean;
 	};

@@ -53,15 +53,18 @@ export class VendorProfiles {
 		for (const p of profiles) if (!this.#byId.has(p.id)) this.#byId.set(p.id, p);
 		// Strong evidence of every profile ranks before any weak evidence; then profile order, then evidence order.
 		let rank = 0;
+		// A client library names its provider (MSAL → Entra), or no vendor at all (openid-client works with any).
 		for (const strong of [true, false]) {
 			for (const p of this.#byId.values()) {
-				if (strong) for (const shape of p.codes ?? []) this.#addNeedle(shape.prefix, { profile: p.id, rank: rank++, kind: 'code', shape, strong });
-				for (const e of p.evidence) if ((e.strength === 'strong') === strong) this.#addEvidence(p.id, e, rank++, strong);
+				const names = this.vendorNamedBy(p);
+				if (!names) continue;
+				if (strong) for (const shape of p.codes ?? []) this.#addNeedle(shape.prefix, { profile: names, rank: rank++, kind: 'code', shape, strong });
+				for (const e of p.evidence) if ((e.strength === 'strong') === strong) this.#addEvidence(names, e, rank++, strong);
 			}
 		}
 		for (const p of this.#byId.values()) {
 			for (const shape of p.codes ?? []) this.#shapes.push({ profile: p, shape });
-			for (const shape of p.bodies ?? []) this.#bodies.push({ profile: p, shape });
+			for (const shape of p.bodies ?? []) this.#bodies.push({ profile: p, shape: withArrayPaths(shape) });
 		}
 		const keys = [...this.#needles.keys()].sort((a, b) => b.length - a.length);
 		this.#longest = keys.length ? keys[0].length : 0;
@@ -100,6 +103,17 @@ export class VendorProfiles {
 		const key = text.toLowerCase();
 		const list = this.#needles.get(key);
 		if (list) list.push(needle); else this.#needles.set(key, [needle]);
+	}
+
+	/** The vendor a profile's evidence names: a provider itself, a library its provider, or none. */
+	vendorNamedBy(profile: VendorProfile): string | undefined {
+		return profile.type === 'library' ? profile.provider : profile.id;
+	}
+
+	/** The vendor a code of a distinctive shape names (a library's shape names its provider, if any). */
+	vendorOfCode(code: string): string | undefined {
+		const shaped = this.codeShapeOf(code);
+		return shaped ? this.vendorNamedBy(shaped.profile) : undefined;
 	}
 
 	/** The profile with this id. */
@@ -206,7 +220,7 @@ export class VendorProfiles {
 	#isStrongRank(rank: number): boolean {
 		if (this.#strongCount === undefined) {
 			let n = 0;
-			for (const p of this.#byId.values()) n += (p.codes?.length ?? 0) + p.evidence.filter(e => e.strength === 'strong').length;
+			for (const p of this.#byId.values()) if (this.vendorNamedBy(p)) n += (p.codes?.length ?? 0) + p.evidence.filter(e => e.strength === 'strong').length;
 			this.#strongCount = n;
 		}
 		return rank < this.#strongCount;
@@ -231,6 +245,27 @@ export class VendorProfiles {
 			pattern.lastIndex = m.index + 1;
 		}
 	}
+}
+
+/**
+ * A body shape whose paths may name array items by index (`Fault.Error.0.code`)
+ * rewritten to the analysis's path form, where array items add `[]` (`Fault.Error[].code`).
+ */
+function withArrayPaths(shape: BodyShape): BodyShape {
+	const fix = (path: string | undefined) => path?.replace(/\.\d+(?=\.|$)/g, '[]');
+	const fixAll = (record: Record<string, string> | undefined) => record && Object.fromEntries(Object.entries(record).map(([k, v]) => [fix(k)!, v]));
+	return {
+		...shape,
+		requires: shape.requires.map(p => fix(p)!),
+		...(shape.code ? { code: fix(shape.code) } : {}),
+		...(shape.codes ? { codes: fix(shape.codes) } : {}),
+		...(shape.subcode ? { subcode: fix(shape.subcode) } : {}),
+		...(shape.message ? { message: fix(shape.message) } : {}),
+		...(shape.uri ? { uri: fix(shape.uri) } : {}),
+		...(shape.nested ? { nested: fix(shape.nested) } : {}),
+		...(shape.facts ? { facts: fixAll(shape.facts) } : {}),
+		...(shape.values ? { values: Object.fromEntries(Object.entries(shape.values).map(([k, v]) => [fix(k)!, v])) } : {}),
+	};
 }
 
 /** The needle found at text[at, at + length) really is its evidence: whole host, path segments, word or code. */

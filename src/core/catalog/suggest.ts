@@ -38,3 +38,20 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
 	}
 	return prev[b.length];
 }
+
+/**
+ * Up to `max` known codes close to `code`, closest first (then alphabetically), with the same
+ * length-scaled cut-off as {@link suggestCode}.
+ */
+export function suggestCodes(code: string, known: Iterable<string>, max = 5): string[] {
+	const target = code.toLowerCase();
+	const limit = target.length <= 6 ? 1 : target.length <= 12 ? 2 : 3;
+	const found: Array<{ candidate: string; distance: number }> = [];
+	for (const candidate of known) {
+		if (Math.abs(candidate.length - target.length) > limit) continue;
+		const distance = editDistance(target, candidate.toLowerCase(), limit + 1);
+		if (distance <= limit) found.push({ candidate, distance });
+	}
+	return found.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+		.slice(0, max).map(f => f.candidate);
+}

@@ -64,12 +64,14 @@ export function explainMessage(text: string, message: HttpMessage, catalog: Cata
 		: message.secrets.length ? 'No error here, but the text holds credentials that should not be shared.' : `No OAuth error code was recognised${where ? ` in this message ${where}` : ''}.`;
 
 	const diagnosis = message.diagnosis ? { ...message.diagnosis, evidence: message.diagnosis.evidence.map(e => clip(redactCopies(e), 160)) } : undefined;
-	const steps: string[] = [...(diagnosis?.steps ?? [])];
+	// A code only mentioned (documentation) has no diagnosis: say what the code usually means and how it is fixed.
+	const fallback = !diagnosis && primary ? primary.causes[0] : undefined;
+	const steps: string[] = diagnosis ? [...diagnosis.steps] : [...(fallback?.fixes?.map(f => f.text) ?? []), ...(primary?.fixes.map(f => f.text) ?? [])];
 	const notes = message.findings.filter(f => f.rule !== 'recognized-error' && f.rule !== 'vendor-code' && f.rule !== 'http-status');
 	if (message.secrets.length) steps.push('Redact the secrets in this text before sharing it, and revoke any that are still valid.');
 
 	return {
-		headline, whatHappened, cause: diagnosis?.cause, diagnosis, steps: steps.slice(0, 8),
+		headline, whatHappened, cause: diagnosis?.cause ?? fallback?.text, diagnosis, steps: [...new Set(steps)].slice(0, 8),
 		facts: factsOf(text, message, error, primary, secrets, catalog),
 		references: uniqueReferences(entries.flatMap(e => e.references)),
 		notes, codes,
@@ -128,9 +130,10 @@ export function renderExplanation(explanation: Explanation, level = 2): string {
 	const h = '#'.repeat(level);
 	const lines: string[] = [`${h} ${escapeMarkdown(explanation.headline)}`, ''];
 	const d = explanation.diagnosis;
+	if (!d && explanation.cause) lines.push(`**Usual cause.** ${escapeMarkdown(explanation.cause)}`, '');
 	if (d) {
 		const because = d.evidence.length ? ` — because ${d.evidence.map(escapeMarkdown).join('; ')}` : '';
-		lines.push(`**Most likely:** ${escapeMarkdown(d.cause)}${because} (${d.confidence} confidence, \`${d.kind}\`)`, '');
+		lines.push(`**Most likely:** ${escapeMarkdown(d.cause)}${because} (${d.confidence} confidence; kind ${d.kind})`, '');
 		if (d.toDecide) lines.push(`**To be sure:** ${escapeMarkdown(d.toDecide)}`, '');
 	}
 	if (explanation.steps.length) {
@@ -140,7 +143,7 @@ export function renderExplanation(explanation: Explanation, level = 2): string {
 	}
 	if (d?.alternatives.length) {
 		lines.push('**If not that**', '');
-		for (const a of d.alternatives) lines.push(`- ${escapeMarkdown(a.cause)} (\`${a.kind}\`)`);
+		for (const a of d.alternatives) lines.push(`- ${escapeMarkdown(a.cause)} (kind ${a.kind})`);
 		lines.push('');
 	}
 	lines.push(`**What happened.** ${escapeMarkdown(explanation.whatHappened)}`, '');

@@ -159,7 +159,7 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	addSecretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, settings, lookAhead.get(message));
-		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: text.length });
+		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: diagnosisReach(text, message, lookAhead.get(message)) });
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}
@@ -261,7 +261,7 @@ function settleContext(text: string, message: HttpMessage, settings: Settings, l
 	// Codes read by a body shape that does not name its vendor count only when the vendor is named otherwise.
 	if (message.vendorCodes.some(v => v.onlyFor)) message.vendorCodes = message.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === message.vendor);
 	// A vendor code of a distinctive shape (a fixed prefix and digits) names its vendor.
-	for (const v of message.vendorCodes) message.vendor ??= catalog.profiles.codeShapeOf(v.code)?.profile.id ?? null;
+	for (const v of message.vendorCodes) message.vendor ??= catalog.profiles.vendorOfCode(v.code) ?? null;
 	const context = { vendor: message.vendor, location: message.location };
 	addProblemTitle(message, catalog);
 	for (const e of message.errors) {
@@ -325,6 +325,18 @@ function vendorAfter(text: string, from: number, bound: number, settings: Settin
 	if (limit <= from) return null;
 	const record = nextRecordStart(text, from, limit);
 	return settings.catalog.profiles.vendorIn(decoded(text.slice(from, record >= 0 ? record : limit)));
+}
+
+/**
+ * How far after a message the diagnosis may read the paste (a request quoted
+ * after its error): for a fragment, to the end of its log record and before the
+ * next HTTP message, as {@link vendorAfter} does; an HTTP message, only itself.
+ */
+function diagnosisReach(text: string, message: HttpMessage, bound: number | undefined): number {
+	if (bound === undefined) return message.span.end;
+	const limit = Math.min(bound, message.span.end + LOOK_AHEAD);
+	const record = nextRecordStart(text, message.span.end, limit);
+	return record >= 0 ? record : Math.max(limit, message.span.end);
 }
 
 /** How far after a fragment to look for a vendor when nothing before it names one. */

@@ -57,8 +57,10 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 	}
 	for (const prefix of prefixes) readErrorObject(text, body, prefix, found, catalog);
 	// Codes that only OpenID Federation defines are common words elsewhere (CouchDB's "not_found").
-	if (found.errors.some(e => isFederationOnly(e.code, catalog)) && !hasFederationContext(body)) {
-		found.errors = found.errors.filter(e => !isFederationOnly(e.code, catalog));
+	// An RFC 6749 §5.2 error object (with error_description or error_uri) always reports its code.
+	const bare = (e: ErrorMention) => e.description === undefined && e.uri === undefined;
+	if (found.errors.some(e => bare(e) && isFederationOnly(e.code, catalog)) && !hasFederationContext(body)) {
+		found.errors = found.errors.filter(e => !bare(e) || !isFederationOnly(e.code, catalog));
 	}
 	resolve(found, catalog);
 	return found;
@@ -194,7 +196,8 @@ function readShape(text: string, body: JsonBody, prefix: string, profile: Vendor
 		const value = jsonValue(body, prefix + shape.subcode);
 		if (value) add(value, shape.subcodeFormat);
 	}
-	for (const [path, label] of Object.entries(shape.facts ?? {})) {
+	// Support ids are the vendor's only when the shape names it (a problem+json `instance` is anyone's).
+	for (const [path, label] of Object.entries(shape.identifies ? shape.facts ?? {} : {})) {
 		const v = jsonString(body, prefix + path);
 		if (v && v.value) found.facts.push({ label, value: v.value, span: v.valueSpan, support: true });
 	}
@@ -255,7 +258,7 @@ function addDescriptionCodes(text: string, description: JsonValue, found: BodyFi
 	for (const mention of vendorCodesInDescription(text, description.valueSpan, String(description.value), catalog)) {
 		if (found.vendorCodes.some(v => v.code === mention.code && v.span.start === mention.span.start)) continue;
 		found.vendorCodes.push(mention);
-		found.vendorHint = catalog.profiles.codeShapeOf(mention.code)?.profile.id ?? found.vendorHint;
+		found.vendorHint = catalog.profiles.vendorOfCode(mention.code) ?? found.vendorHint;
 	}
 }
 
@@ -306,7 +309,7 @@ export function errorsFromForm(text: string, params: readonly FormParam[], catal
 		});
 		const codes = description ? vendorCodesInDescription(text, description.valueSpan, description.value, catalog) : [];
 		found.vendorCodes.push(...codes);
-		if (codes.length) found.vendorHint = catalog.profiles.codeShapeOf(codes[0].code)?.profile.id ?? null;
+		if (codes.length) found.vendorHint = catalog.profiles.vendorOfCode(codes[0].code) ?? null;
 	}
 	resolve(found, catalog);
 	return found;

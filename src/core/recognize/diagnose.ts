@@ -88,8 +88,10 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const evidence = [...best.why];
 	if (message.status !== null && !evidence.some(e => e.startsWith('HTTP'))) evidence.push(`HTTP ${message.status}`);
 	const confidence = best.decisive ? 'high' : best.why.length && best.score - (scored.find(s => s.kind !== best.kind)?.score ?? 0) >= WEIGHT.grantKind ? 'medium' : alternatives.length ? 'low' : 'medium';
+	// The chosen cause's own steps, then what holds whatever the cause: the fixes of its entry and of the message's other codes.
 	const entry = best.entryId ? catalog.byId(best.entryId) : undefined;
-	const steps = uniqueSteps([...best.steps, ...(entry?.fixes.map(f => f.text) ?? [])]);
+	const others = entries.filter(e => e !== entry).flatMap(e => e.fixes.map(f => f.text));
+	const steps = uniqueSteps([...best.steps, ...(entry?.fixes.map(f => f.text) ?? []), ...others]).slice(0, 6);
 	return {
 		kind: best.kind,
 		...(best.finerKind ? { finerKind: best.finerKind } : {}),
@@ -172,19 +174,28 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
  */
 function addPhraseCandidates(scored: Scored[], context: Context): void {
 	if (!context.description) return;
+	// Every kind whose phrase the description holds, with its longest phrase; a phrase inside a longer
+	// phrase of another kind says less ("code has expired" inside "device code has expired").
+	const hits: Array<{ kind: string; phrase: string }> = [];
 	for (const [kind, phrases] of Object.entries(KIND_PHRASES)) {
-		const phrase = phrases.find(p => context.description.includes(p));
-		if (!phrase) continue;
+		let phrase: string | undefined;
+		for (const p of phrases) if (context.description.includes(p) && (!phrase || p.length > phrase.length)) phrase = p;
+		if (phrase) hits.push({ kind, phrase });
+	}
+	for (const { kind, phrase } of hits) {
+		if (hits.some(h => h.kind !== kind && h.phrase.length > phrase.length && h.phrase.includes(phrase))) continue;
+		const weight = Math.min(WEIGHT.phrase, WEIGHT.phrase / 2 + phrase.length * 8);
 		const why = `${context.loose ? 'the message' : 'error_description'} says "${phrase}"`;
 		const ofKind = scored.filter(s => s.kind === kind);
 		if (ofKind.length) {
-			for (const s of ofKind) {if (!s.why.some(w => w.includes('says'))) {
-				s.score += WEIGHT.phrase;
+			for (const s of ofKind) if (!s.why.some(w => w.includes('says'))) {
+				s.score += weight;
 				s.why.unshift(why);
-			}}
+			}
 		} else {
+			// A kind no entry offers: the description states it, so it outranks an entry's default cause.
 			const grantFit = context.grant && GRANT_KINDS[context.grant.grant]?.includes(kind);
-			scored.push({ kind, cause: `${CAUSE_KINDS[kind as keyof typeof CAUSE_KINDS]}.`, entryId: null, score: WEIGHT.phrase + (grantFit ? WEIGHT.grantKind : 0), why: grantFit && context.grant ? [why, context.grant.evidence] : [why], steps: [], decisive: false });
+			scored.push({ kind, cause: `${CAUSE_KINDS[kind as keyof typeof CAUSE_KINDS]}.`, entryId: null, score: weight + (grantFit ? WEIGHT.grantKind : 0), why: grantFit && context.grant ? [why, context.grant.evidence] : [why], steps: [], decisive: false });
 		}
 	}
 }

@@ -57,7 +57,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		const fragment = emptyFragment(line.line);
 		fragment.errors.push(...errors);
 		fragment.vendorCodes.push(...vendorCodes);
-		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.codeShapeOf(v.code)?.profile.id ?? '')?.quirks?.quotesSupportIds);
+		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.vendorOfCode(v.code) ?? '')?.quirks?.quotesSupportIds);
 		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
@@ -152,6 +152,9 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 			fragment.body = { start: at, end: extent.end };
 			readBody(text, fragment, catalog);
 			addProblemStatus(fragment);
+			// Codes read by a shape that does not name its vendor count only when the text around names it.
+			const conditional = fragment.vendorCodes.filter(v => v.onlyFor);
+			if (conditional.length && !namedNearby(text, fragment, conditional[0].onlyFor!, catalog)) fragment.vendorCodes = fragment.vendorCodes.filter(v => !v.onlyFor);
 			if (fragment.errors.length || fragment.vendorCodes.length || fragment.status !== null) {
 				out.push(fragment);
 				covered.push(fragment);
@@ -159,6 +162,14 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 		}
 		at = indexWithin(text, '{', extent.complete ? extent.end : Math.max(at + 1, extent.end), end);
 	}
+}
+
+/** How far before a JSON object a vendor's name may be for its vendor-conditional codes to count (as far as the resolve stage looks back). */
+const NEARBY = 1500;
+
+function namedNearby(text: string, fragment: HttpMessage, vendor: string, catalog: Catalog): boolean {
+	const from = Math.max(0, fragment.span.start - NEARBY);
+	return catalog.profiles.vendorIn(text.slice(from, fragment.span.end)) === vendor;
 }
 
 /** A problem+json object on its own (a printed response body) reports its `status` as the message status. */

@@ -102,7 +102,7 @@ function mentionsIn(text: string, start: number, end: number, catalog: Catalog):
 		for (const v of line.vendorCodes) if (!found.vendorCodes.some(x => x.span.start === v.span.start)) found.vendorCodes.push(v);
 	}
 	resolve(found, catalog);
-	for (const v of found.vendorCodes) found.vendorHint ??= catalog.profiles.codeShapeOf(v.code)?.profile.id ?? null;
+	for (const v of found.vendorCodes) found.vendorHint ??= catalog.profiles.vendorOfCode(v.code) ?? null;
 	return found;
 }
 

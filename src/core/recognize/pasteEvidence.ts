@@ -26,9 +26,10 @@ const GRANT_PARAM = /grant_type["']?[ \t]{0,3}[:=][ \t]{0,3}["']?([A-Za-z0-9_:.-
  * `exchangeCode`, `redirect_uri=`). Whole words, case-insensitive.
  */
 const GRANT_WORDS: ReadonlyArray<readonly [RegExp, Grant, string]> = [
-	[/\brefresh[_ -]?(?:access[_ -]?)?token\b|\brefresh(?:Access)?Token|RefreshToken|\btoken refresh|\brefreshing\b|\bacquireTokenSilent/i, 'refresh_token', 'a token refresh'],
-	[/\bauthorization[_ ]code\b|\bcode_verifier\b|\bexchangeCode|\bacquireTokenByCode|\bcode exchange\b|\bcallback\?code=/i, 'authorization_code', 'a code exchange'],
+	[/\brefresh[_ -]?(?:access[_ -]?)?token\b|\bredeem(?:ing)? (?:the )?refresh\b|\brefresh(?:Access)?Token|RefreshToken|\btoken refresh|\brefreshing\b|\bacquireTokenSilent/i, 'refresh_token', 'a token refresh'],
+	[/\bauthorization[_ ]code\b|\bredeem(?:ing)? (?:the |a |an )?(?:auth(?:orization)? )?code\b|\bcode_verifier\b|\bexchangeCode|\bacquireTokenByCode|\bcode exchange\b|\bcallback\?code=/i, 'authorization_code', 'a code exchange'],
 	[/\bclient[_ ]credentials\b/i, 'client_credentials', 'the client credentials grant'],
+	[/\bresource owner password\b|\bpassword (?:credentials )?grant\b|\bROPC\b|\bpassword flow\b/i, 'password', 'the password grant'],
 	[/\bdevice[_ ]code\b|\bdevice flow\b/i, 'device_code', 'the device flow'],
 ];
 
@@ -47,7 +48,8 @@ export function grantEvidence(text: string, message: HttpMessage, around: { from
 	const declared = param?.value ?? fromJson?.value;
 	if (declared && GRANT_TYPES[declared]) return { grant: GRANT_TYPES[declared], evidence: `grant_type=${declared} in the request` };
 	const from = Math.max(around.from, message.span.start - BEFORE);
-	const to = Math.min(around.to, message.span.end);
+	// After the message only up to `around.to`: the end of its log record, before the next HTTP message.
+	const to = Math.max(message.span.end, Math.min(around.to, message.span.end + BEFORE));
 	const window = text.slice(from, to);
 	let written: string | undefined;
 	GRANT_PARAM.lastIndex = 0;

@@ -33,9 +33,6 @@ const GRANTS: Readonly<Record<string, { required: string[]; recommended?: string
 /** The IANA namespace of registered URI grant types. */
 const IANA_GRANT_PREFIX = 'urn:ietf:params:oauth:grant-type:';
 
-/** Token servers documented to accept a JSON token request as well as a form. */
-const JSON_TOKEN_VENDORS = new Set(['auth0']);
-
 /** Token requests must use POST (RFC 6749 §3.2). */
 const getInsteadOfPost: Rule = (_text, message) => {
 	if (!isTokenRequest(message) || message.method !== 'GET' || !message.methodSpan) return [];
@@ -48,8 +45,9 @@ const getInsteadOfPost: Rule = (_text, message) => {
  * Only a body that names a grant is an OAuth token request: JSON "token" APIs
  * (simplejwt logins, Kubernetes TokenRequest, GitHub's token check) are not.
  */
-const notForm: Rule = (text, message) => {
-	if (!isTokenRequest(message) || !message.body || (message.vendor && JSON_TOKEN_VENDORS.has(message.vendor))) return [];
+const notForm: Rule = (text, message, catalog) => {
+	// Some token servers document that they accept a JSON token request as well as a form (profile quirk).
+	if (!isTokenRequest(message) || !message.body || (message.vendor && catalog.profiles.get(message.vendor)?.quirks?.jsonTokenRequests)) return [];
 	const jsonBody = message.bodyFormat === 'json';
 	const jsonType = !!message.contentType && message.contentType.includes('json');
 	if (!jsonBody && !jsonType) return [];

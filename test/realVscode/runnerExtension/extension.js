@@ -13,12 +13,13 @@ const path = require('path');
 const { pathToFileURL } = require('url');
 const vscode = require('vscode');
 
-/** @param {import('vscode').ExtensionContext} _context */
-function activate(_context) {
+/** @param {import('vscode').ExtensionContext} context */
+function activate(context) {
 	const testsPath = process.env.TEH_TESTS;
 	const resultsFile = process.env.TEH_RESULTS;
 	if (!testsPath || !resultsFile) return;
 	if (fs.existsSync(resultsFile)) return; // the window was reloaded after a run: do not run twice
+	probeMarkdownFolders(context);
 	runSuite(testsPath, resultsFile).catch((error) => {
 		writeResults(resultsFile, { passes: [], failures: [{ title: '(test runner)', error: describe(error) }], pending: [], total: 0, error: describe(error) });
 	});
@@ -49,6 +50,27 @@ async function runSuite(testsPath, resultsFile) {
 	results.extensions = userExtensions();
 	if (process.env.TEH_SHOW_RUNNING_EXTENSIONS) await showRunningExtensions();
 	writeResults(resultsFile, results);
+}
+
+/**
+ * Does what httpYac does with every Markdown document it sees: stat the document's folder. The
+ * outcome goes to this extension's log ("Token Error Help test runner"), which
+ * test/integration/reportLog.test.ts reads: a report served without a file system provider
+ * fails here with ENOPRO, as it did in httpYac.
+ * @param {import('vscode').ExtensionContext} context
+ */
+function probeMarkdownFolders(context) {
+	const log = vscode.window.createOutputChannel('Token Error Help test runner', { log: true });
+	const probe = (/** @type {import('vscode').TextDocument} */ document) => {
+		if (document.languageId !== 'markdown' || document.uri.scheme === 'file') return;
+		const folder = vscode.Uri.joinPath(document.uri, '..');
+		vscode.workspace.fs.stat(folder).then(
+			(stat) => log.info(`markdown folder stat ok: ${folder.toString()} (type ${stat.type})`),
+			(error) => log.error(`markdown folder stat failed: ${folder.toString()}: ${error instanceof Error ? error.message : error}`),
+		);
+	};
+	context.subscriptions.push(log, vscode.workspace.onDidOpenTextDocument(probe));
+	vscode.workspace.textDocuments.forEach(probe);
 }
 
 /** Opens "Developer: Show Running Extensions" so the outer process can read activation times off the page. */

@@ -20,26 +20,41 @@ import ping from './data/ping.json';
 import ory from './data/ory.json';
 import awsSso from './data/aws-sso.json';
 import dropbox from './data/dropbox.json';
+import amazon from './data/amazon.json';
+import apple from './data/apple.json';
+import atlassian from './data/atlassian.json';
 import authentik from './data/authentik.json';
+import box from './data/box.json';
 import curity from './data/curity.json';
+import discord from './data/discord.json';
 import figma from './data/figma.json';
 import forgerock from './data/forgerock.json';
 import fusionauth from './data/fusionauth.json';
+import gitlab from './data/gitlab.json';
 import gluu from './data/gluu.json';
 import hubspot from './data/hubspot.json';
 import intuit from './data/intuit.json';
+import linkedin from './data/linkedin.json';
 import logto from './data/logto.json';
+import meta from './data/meta.json';
+import msgraph from './data/msgraph.json';
 import notion from './data/notion.json';
 import oidcProvider from './data/oidc-provider.json';
 import openiddict from './data/openiddict.json';
 import paypal from './data/paypal.json';
+import reddit from './data/reddit.json';
 import shopify from './data/shopify.json';
+import spotify from './data/spotify.json';
 import springAs from './data/spring-as.json';
+import strava from './data/strava.json';
 import stripe from './data/stripe.json';
+import twitch from './data/twitch.json';
+import twitter from './data/twitter.json';
 import wso2 from './data/wso2.json';
 import xero from './data/xero.json';
 import yahoo from './data/yahoo.json';
 import zitadel from './data/zitadel.json';
+import zoom from './data/zoom.json';
 import appauth from './data/appauth.json';
 import authjs from './data/authjs.json';
 import authlib from './data/authlib.json';
@@ -71,26 +86,41 @@ import pingProfile from './profiles/ping.json';
 import oryProfile from './profiles/ory.json';
 import awsSsoProfile from './profiles/aws-sso.json';
 import dropboxProfile from './profiles/dropbox.json';
+import amazonProfile from './profiles/amazon.json';
+import appleProfile from './profiles/apple.json';
+import atlassianProfile from './profiles/atlassian.json';
 import authentikProfile from './profiles/authentik.json';
+import boxProfile from './profiles/box.json';
 import curityProfile from './profiles/curity.json';
+import discordProfile from './profiles/discord.json';
 import figmaProfile from './profiles/figma.json';
 import forgerockProfile from './profiles/forgerock.json';
 import fusionauthProfile from './profiles/fusionauth.json';
+import gitlabProfile from './profiles/gitlab.json';
 import gluuProfile from './profiles/gluu.json';
 import hubspotProfile from './profiles/hubspot.json';
 import intuitProfile from './profiles/intuit.json';
+import linkedinProfile from './profiles/linkedin.json';
 import logtoProfile from './profiles/logto.json';
+import metaProfile from './profiles/meta.json';
+import msgraphProfile from './profiles/msgraph.json';
 import notionProfile from './profiles/notion.json';
 import oidcProviderProfile from './profiles/oidc-provider.json';
 import openiddictProfile from './profiles/openiddict.json';
 import paypalProfile from './profiles/paypal.json';
+import redditProfile from './profiles/reddit.json';
 import shopifyProfile from './profiles/shopify.json';
+import spotifyProfile from './profiles/spotify.json';
 import springAsProfile from './profiles/spring-as.json';
+import stravaProfile from './profiles/strava.json';
 import stripeProfile from './profiles/stripe.json';
+import twitchProfile from './profiles/twitch.json';
+import twitterProfile from './profiles/twitter.json';
 import wso2Profile from './profiles/wso2.json';
 import xeroProfile from './profiles/xero.json';
 import yahooProfile from './profiles/yahoo.json';
 import zitadelProfile from './profiles/zitadel.json';
+import zoomProfile from './profiles/zoom.json';
 import appauthProfile from './profiles/appauth.json';
 import authjsProfile from './profiles/authjs.json';
 import authlibProfile from './profiles/authlib.json';
@@ -132,26 +162,41 @@ export const bundledCatalogFiles: readonly CatalogFile[] = [
 	[ory, oryProfile],
 	[awsSso, awsSsoProfile],
 	[dropbox, dropboxProfile],
+	[amazon, amazonProfile],
+	[apple, appleProfile],
+	[atlassian, atlassianProfile],
 	[authentik, authentikProfile],
+	[box, boxProfile],
 	[curity, curityProfile],
+	[discord, discordProfile],
 	[figma, figmaProfile],
 	[forgerock, forgerockProfile],
 	[fusionauth, fusionauthProfile],
+	[gitlab, gitlabProfile],
 	[gluu, gluuProfile],
 	[hubspot, hubspotProfile],
 	[intuit, intuitProfile],
+	[linkedin, linkedinProfile],
 	[logto, logtoProfile],
+	[meta, metaProfile],
+	[msgraph, msgraphProfile],
 	[notion, notionProfile],
 	[oidcProvider, oidcProviderProfile],
 	[openiddict, openiddictProfile],
 	[paypal, paypalProfile],
+	[reddit, redditProfile],
 	[shopify, shopifyProfile],
+	[spotify, spotifyProfile],
 	[springAs, springAsProfile],
+	[strava, stravaProfile],
 	[stripe, stripeProfile],
+	[twitch, twitchProfile],
+	[twitter, twitterProfile],
 	[wso2, wso2Profile],
 	[xero, xeroProfile],
 	[yahoo, yahooProfile],
 	[zitadel, zitadelProfile],
+	[zoom, zoomProfile],
 	[appauth, appauthProfile],
 	[authjs, authjsProfile],
 	[authlib, authlibProfile],

@@ -115,7 +115,7 @@ suite('MCP server (node dist/cli.js mcp, SDK client over stdio)', function () {
 		const report = text(result);
 		assert.match(report, /^# Token Error Help/);
 		assert.match(report, /invalid\\_grant/);
-		assert.match(report, /\*\*Most likely cause\.\*\* Refresh token unused for too long/);
+		assert.match(report, /\*\*Most likely:\*\* Refresh token unused for too long/);
 	});
 
 	test('no secret of a paste appears anywhere in the answer', async () => {
@@ -134,7 +134,8 @@ suite('MCP server (node dist/cli.js mcp, SDK client over stdio)', function () {
 		assert.match(request!.excerpt, /«redacted:client_secret»/);
 		// The refresh token quoted again in error_description is a copy: it is redacted there too.
 		const response = answer.messages.find(m => m.kind === 'response')!;
-		assert.match(response.excerpt, /refresh token «redacted:refresh_token»\)/);
+		// (It may also be masked first as a random-looking run: either marker hides it.)
+		assert.match(response.excerpt, /refresh token «redacted:(?:refresh_token|opaque_token)»\)/);
 		assert.ok(answer.secretsFound >= 2);
 	});
 

@@ -24,6 +24,8 @@ const WEIGHT = {
 
 interface Scored extends CauseCandidate {
 	score: number;
+	/** The cause belongs to a provider's own code (AADSTS…), not to an error value or a library's code. */
+	fromVendorCode?: boolean;
 	why: string[];
 	steps: string[];
 	decisive: boolean;
@@ -58,7 +60,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 		seenEntries.add(entry.id);
 		entry.causes.forEach((cause, index) => {
 			const candidate = scoreCause(entry, cause, index, base, context, mention);
-			if (candidate) scored.push(candidate);
+			if (candidate) scored.push(base === WEIGHT.vendorCode ? { ...candidate, fromVendorCode: true } : candidate);
 		});
 	};
 	for (const v of vendorCodes) {
@@ -76,11 +78,15 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	if (!scored.length) return undefined;
 	scored.sort((a, b) => b.score - a.score);
 
-	const best = scored[0];
+	// A provider's own code says it best: when the winning kind is also one of its code's causes, use that cause's words and steps.
+	const top = scored[0];
+	const own = top.fromVendorCode ? undefined : scored.find(s => s.fromVendorCode && s.kind === top.kind);
+	const best: Scored = own ? { ...own, score: top.score, why: [...new Set([...top.why, ...own.why])], decisive: top.decisive || own.decisive } : top;
+	if (own) scored.splice(scored.indexOf(own), 1);
 	const alternatives: CauseCandidate[] = [];
 	const kinds = new Set([best.kind]);
-	for (const s of scored.slice(1)) {
-		if (kinds.has(s.kind)) continue;
+	for (const s of scored) {
+		if (s === top || kinds.has(s.kind)) continue;
 		kinds.add(s.kind);
 		alternatives.push({ kind: s.kind, ...(s.finerKind ? { finerKind: s.finerKind } : {}), cause: s.cause, entryId: s.entryId });
 		if (alternatives.length >= 3) break;

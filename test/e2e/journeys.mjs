@@ -51,7 +51,7 @@ const journeys = [
 		await waitForAnalysis(page);
 		const hover = await hoverWord(page, 'invalid_client', { expect: /How to fix:/ });
 		expectMatch(hover, /Client authentication failed/, 'the hover');
-		expectMatch(hover, /Likely cause:[^]*secret/i, 'the hover');
+		expectMatch(hover, /Most likely:[^]*secret/i, 'the hover');
 		expectMatch(hover, /How to fix:/, 'the hover');
 		await screenshot(page, 'journey-1-hover-invalid-client');
 	}],
@@ -78,7 +78,7 @@ const journeys = [
 			return undefined;
 		}, 30_000);
 		expectMatch(report, /invalid_client/, 'the report');
-		expectMatch(report, /Most likely cause\.[^]*secret/i, 'the report');
+		expectMatch(report, /Most likely:[^]*secret/i, 'the report');
 		expectMatch(report, /What to do next\s+Create a new secret/, 'the report');
 		await screenshot(page, 'journey-3-explain-report');
 	}],

@@ -13,7 +13,7 @@ suite('Explain Response', () => {
 		const result = await vscode.commands.executeCommand<{ uri: string; markdown: string }>('tokenErrorHelp.explainResponse');
 		assert.match(result.markdown, /^# Token Error Help/);
 		assert.match(result.markdown, /invalid\\_client/);
-		assert.match(result.markdown, /\*\*Most likely cause\.\*\*.*secret/i);
+		assert.match(result.markdown, /\*\*Most likely:\*\*.*secret/i);
 		assert.match(result.markdown, /\*\*What to do next\*\*\n\n1\. /);
 		assert.match(result.markdown, /AADSTS7000215/);
 		const report = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));

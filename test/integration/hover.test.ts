@@ -9,7 +9,7 @@ suite('Hover', () => {
 		const doc = await openFixture('entra-invalid-client.http');
 		const text = await hoverText(doc, positionOf(doc, '"invalid_client"', 3));
 		assert.match(text, /Client authentication failed/);
-		assert.match(text, /Likely cause:/);
+		assert.match(text, /Most likely:/);
 		assert.match(text, /secret/i);
 		assert.match(text, /How to fix:/);
 		assert.match(text, /command:tokenErrorHelp\.explainResponse/);

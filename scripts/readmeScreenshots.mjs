@@ -52,7 +52,7 @@ try {
 	await openFileFromExplorer(page, 'entra-invalid-client.http');
 	await page.keyboard.press('Control+B'); // hide the side bar: more room for the editor
 	await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
-	await hoverWord(page, 'invalid_client', { expect: /How to fix:/ });
+	await hoverWord(page, 'invalid_client', { expect: /What to do:/ });
 	await save(page, 'hover', { x: 0, y: 30, width: 1100, height: 520 });
 	await page.mouse.move(1, 1);
 	await runCommand(page, 'Token Error Help: Explain Response');

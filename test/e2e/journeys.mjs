@@ -49,10 +49,10 @@ const journeys = [
 	['1. hover an Entra invalid_client code in an .http file: title, cause and fix', async page => {
 		await openFileFromExplorer(page, 'entra-invalid-client.http');
 		await waitForAnalysis(page);
-		const hover = await hoverWord(page, 'invalid_client', { expect: /How to fix:/ });
+		const hover = await hoverWord(page, 'invalid_client', { expect: /What to do:/ });
 		expectMatch(hover, /Client authentication failed/, 'the hover');
 		expectMatch(hover, /Most likely:[^]*secret/i, 'the hover');
-		expectMatch(hover, /How to fix:/, 'the hover');
+		expectMatch(hover, /What to do:/, 'the hover');
 		await screenshot(page, 'journey-1-hover-invalid-client');
 	}],
 	['2. paste a raw 401 with a Bearer invalid_token challenge into a new untitled file: Problems panel', async page => {

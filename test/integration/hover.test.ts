@@ -11,7 +11,7 @@ suite('Hover', () => {
 		assert.match(text, /Client authentication failed/);
 		assert.match(text, /Most likely:/);
 		assert.match(text, /secret/i);
-		assert.match(text, /How to fix:/);
+		assert.match(text, /What to do:/);
 		assert.match(text, /command:tokenErrorHelp\.explainResponse/);
 	});
 

@@ -467,11 +467,26 @@ export function wrappedTails(text: string, spans: readonly SecretSpan[], limit: 
 		const end = runEnd(text, from, isTailChar, Math.min(limit, from + MAX_TAIL));
 		if (end - from < MIN_TAIL || !isTailEnd(text.charCodeAt(end)) || text.charCodeAt(end) === 58) continue;
 		const tail = text.slice(from, end);
-		// A JWT cut inside its payload continues with the rest of the payload, a `.` and the signature.
-		const cutJwt = text.startsWith('eyJ', s.start) && text.slice(s.start, s.end).split('.').length === 2 && /^[A-Za-z0-9_-]*\.[A-Za-z0-9_-]/.test(tail);
-		if ((cutJwt || looksLikeTokenTail(tail)) && !isPlaceholder(tail)) tails.push({ kind: s.kind, start: from, end });
+		if ((continuesJwt(text.slice(s.start, s.end), tail) || looksLikeTokenTail(tail)) && !isPlaceholder(tail)) tails.push({ kind: s.kind, start: from, end });
 	}
 	return tails;
+}
+
+/** Lengths of base64url signatures: HMAC-SHA256/384/512, ECDSA P-256/384/521, RSA 2048/3072/4096, Ed25519. */
+const SIGNATURE_LENGTHS = new Set([43, 64, 86, 128, 176, 342, 512, 683]);
+
+/**
+ * `tail` is the rest of the JWT `head` cut at a line end: after a cut inside
+ * the payload it holds the `.` and the signature; after a cut inside the
+ * signature, the two parts make a signature of a length some algorithm gives.
+ */
+function continuesJwt(head: string, tail: string): boolean {
+	if (!head.startsWith('eyJ')) return false;
+	const segments = head.split('.');
+	if (segments.length === 2) return /^[A-Za-z0-9_-]*\.[A-Za-z0-9_-]/.test(tail);
+	const signature = segments[2] ?? '';
+	return segments.length === 3 && !SIGNATURE_LENGTHS.has(signature.length) && /^[A-Za-z0-9_-]+$/.test(tail)
+		&& SIGNATURE_LENGTHS.has(signature.length + tail.length);
 }
 
 function looksLikeTokenTail(tail: string): boolean {

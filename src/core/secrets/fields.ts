@@ -164,8 +164,13 @@ const FREE_TEXT_NAMES = [...FIELDS.entries()].filter(([name, rule]) => !rule.url
  */
 const NAME_ALTERNATIVES = FREE_TEXT_NAMES.map(escapeRegExp).join('|');
 const AFTER_NAME = `(?:\\\\{0,3}["'])?[ \\t]*[:=][ \\t]*(?:\\\\{0,3}["'])?((?:[^\\s"'&,;<>\\\\]|\\\\/){4,4096})`;
-/** Two expressions, each faster than one with a look-behind: a name at a word start, and a name after `_` or `.` (the match starts at that character). */
-const KEY_VALUES = [new RegExp(`\\b(${NAME_ALTERNATIVES})${AFTER_NAME}`, 'gi'), new RegExp(`[_.](${NAME_ALTERNATIVES})${AFTER_NAME}`, 'gi')];
+/** The ends of longer names worth reading (`AZURE_CLIENT_SECRET`, `spring.datasource.password`, `GITLAB_TOKEN`). */
+const PREFIXABLE = ['client_secret', 'secret', 'password', 'passwd', 'api_key', 'apikey', 'access_token', 'refresh_token', 'auth_token', 'api_token', 'session_token', 'private_key', 'token'];
+/**
+ * Two expressions, each faster than one with a look-behind: a name at a word start, and the end of a
+ * longer name after `_` or `.` (the match starts at that character).
+ */
+const KEY_VALUES = [new RegExp(`\\b(${NAME_ALTERNATIVES})${AFTER_NAME}`, 'gi'), new RegExp(`[_.](${PREFIXABLE.join('|')})${AFTER_NAME}`, 'gi')];
 
 const AUTHORIZATION = /(?<![A-Za-z0-9])(?:proxy-)?authorization(?:\\{0,3}["'])?[ \t]*[:=][ \t]*(?:\\{0,3}["'])?(basic|bearer|dpop|token)(?:[ \t]{1,8}|%20|\+)([A-Za-z0-9._~+/=%-]{8,8192})/gi;
 

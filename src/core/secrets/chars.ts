@@ -56,15 +56,27 @@ export function indexOfRare(s: string, needle: string, skip: number, from = 0): 
 	return i === -1 ? -1 : i - skip;
 }
 
+/** How common a character is in logs, roughly: lower ranks are rarer and make better `indexOf` anchors. */
+function commonness(c: number): number {
+	if (isUpper(c)) return 0;
+	if (c === 95) return 1; // _
+	if (c === 47) return 2; // /
+	if (isDigit(c)) return 3; // timestamps are full of digits
+	if (c === DOT) return 5;
+	if (c === 58 || c === 45) return 6; // : -
+	if (isLower(c) || c === 32) return 8;
+	return 4;
+}
+
 /**
- * Where a search for `needle` should start inside it: at its first upper-case
- * letter, digit, `.` or `/` (rarer in logs than lower-case letters, `_` and
- * `-`), so that `indexOf` jumps between rare characters; else at its start.
+ * Where a search for `needle` should start inside it: at its rarest character
+ * in logs (upper case, `_`, `/`, digits… before `.`, `:`, `-` and lower case),
+ * so that `indexOf` jumps between rare characters.
  */
 export function rareSkip(needle: string): number {
-	for (let i = 0; i < needle.length; i++) {
-		const c = needle.charCodeAt(i);
-		if (isUpper(c) || isDigit(c) || c === DOT || c === 47) return i;
+	let best = 0;
+	for (let i = 1; i < needle.length; i++) {
+		if (commonness(needle.charCodeAt(i)) < commonness(needle.charCodeAt(best))) best = i;
 	}
-	return 0;
+	return best;
 }

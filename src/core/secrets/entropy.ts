@@ -26,29 +26,55 @@ export const MIN_MASKED_RUN = 20;
 /** A hex run this long (and no GUID) is a key, a hash or a session id. */
 const MIN_HEX_RUN = 32;
 
-/** True when a run of token characters reads as random: letters of both cases and digits, not identifier-shaped, or long hex. */
+/** Per character code: the call of {@link looksRandomRun} that last saw it (counts distinct characters without clearing). */
+const seenIn = new Int32Array(128);
+let call = 0;
+
+/**
+ * True when a run of token characters reads as random: long hex (not a GUID);
+ * or upper- and lower-case letters that change class as often as random base62
+ * does (about 6 times in 10 neighbouring characters, at least 4 here), with
+ * digits or about as many capitals as small letters (a CamelCase name changes
+ * class at each word too, but has one capital per word); or letters of both
+ * cases and a digit with nearly as many distinct characters as random base62
+ * of that length (names repeat their letters). Random base64url tokens of 20
+ * to 28 characters escape this about twice in a thousand.
+ */
 export function looksRandomRun(run: string): boolean {
 	if (run.length < MIN_MASKED_RUN) return false;
 	let upper = 0;
 	let lower = 0;
 	let digit = 0;
 	let hex = true;
-	let caseSwitches = 0;
+	let switches = 0;
+	let pairs = 0;
+	let distinct = 0;
 	let previous = 0;
+	call = (call + 1) | 0 || 1;
 	for (let i = 0; i < run.length; i++) {
 		const c = run.charCodeAt(i);
-		const kind = isUpper(c) ? 1 : isLower(c) ? 2 : isDigit(c) ? 3 : 4;
+		const kind = isUpper(c) ? 1 : isLower(c) ? 2 : isDigit(c) ? 3 : 0;
 		if (kind === 1) upper++;
 		else if (kind === 2) lower++;
 		else if (kind === 3) digit++;
+		if (kind && seenIn[c] !== call) {
+			seenIn[c] = call;
+			distinct++;
+		}
 		if (!isHex(c)) hex = false;
-		if (kind !== previous && kind !== 4 && previous !== 4 && previous !== 0) caseSwitches++;
+		if (kind && previous) {
+			pairs++;
+			if (kind !== previous) switches++;
+		}
 		previous = kind;
 	}
 	if (hex && !isGuid(run)) return run.length >= MIN_HEX_RUN && digit > 0 && digit < run.length;
-	// Random base62 switches between upper case, lower case and digits every two or three characters;
-	// CamelCase identifiers switch once per word.
-	return upper >= 2 && lower >= 2 && digit >= 2 && caseSwitches * 4 >= run.length;
+	if (upper < 2 || lower < 2) return false;
+	const capitals = upper / (upper + lower);
+	if (switches * 5 >= pairs * 2 && (digit >= 2 || (capitals >= 0.3 && capitals <= 0.7))) return true;
+	// Distinct characters expected in n random base62 characters: 62 (1 - (61/62)^n).
+	const expected = 62 * (1 - Math.pow(61 / 62, upper + lower + digit));
+	return digit >= 1 && distinct >= 0.9 * expected;
 }
 
 function isGuid(run: string): boolean {

@@ -162,9 +162,15 @@ const FREE_TEXT_NAMES = [...FIELDS.entries()].filter(([name, rule]) => !rule.url
  * log line). The name may follow `_` or `.` (a prefixed name); quotes may be backslash-escaped. The value
  * stops at blanks, quotes, `&`, `,`, `;`, `<`, `>` and backslashes (except a JSON-escaped `\/`).
  */
-const KEY_VALUE = new RegExp(
-	`(?<![A-Za-z0-9])(${FREE_TEXT_NAMES.map(escapeRegExp).join('|')})(?:\\\\{0,3}["'])?[ \\t]*[:=][ \\t]*(?:\\\\{0,3}["'])?((?:[^\\s"'&,;<>\\\\]|\\\\/){4,4096})`,
-	'gi');
+const NAME_ALTERNATIVES = FREE_TEXT_NAMES.map(escapeRegExp).join('|');
+const AFTER_NAME = `(?:\\\\{0,3}["'])?[ \\t]*[:=][ \\t]*(?:\\\\{0,3}["'])?((?:[^\\s"'&,;<>\\\\]|\\\\/){4,4096})`;
+/** The ends of longer names worth reading (`AZURE_CLIENT_SECRET`, `spring.datasource.password`, `GITLAB_TOKEN`). */
+const PREFIXABLE = ['client_secret', 'secret', 'password', 'passwd', 'api_key', 'apikey', 'access_token', 'refresh_token', 'auth_token', 'api_token', 'session_token', 'private_key', 'token'];
+/**
+ * Two expressions, each faster than one with a look-behind: a name at a word start, and the end of a
+ * longer name after `_` or `.` (the match starts at that character).
+ */
+const KEY_VALUES = [new RegExp(`\\b(${NAME_ALTERNATIVES})${AFTER_NAME}`, 'gi'), new RegExp(`[_.](${PREFIXABLE.join('|')})${AFTER_NAME}`, 'gi')];
 
 const AUTHORIZATION = /(?<![A-Za-z0-9])(?:proxy-)?authorization(?:\\{0,3}["'])?[ \t]*[:=][ \t]*(?:\\{0,3}["'])?(basic|bearer|dpop|token)(?:[ \t]{1,8}|%20|\+)([A-Za-z0-9._~+/=%-]{8,8192})/gi;
 
@@ -178,19 +184,22 @@ const MIN_CURL_PASSWORD = 6;
  */
 export function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
 	const slice = text.slice(span.start, span.end);
-	KEY_VALUE.lastIndex = 0;
-	for (let m = KEY_VALUE.exec(slice); m; m = KEY_VALUE.exec(slice)) {
-		const start = span.start + m.index + m[0].length - m[2].length;
-		// `f(password=s3cret)`: the closing parenthesis belongs to the call, not to the value.
-		const value = m[2].endsWith(')') && !m[2].includes('(') ? m[2].slice(0, -1) : m[2];
-		const nameStart = span.start + m.index;
-		if (!acceptsName(text, nameStart, m[1], value)) {
-			// `token: client_token=…`: a refused name must not hide a name inside its value.
-			KEY_VALUE.lastIndex = start - span.start;
-			continue;
+	for (const keyValue of KEY_VALUES) {
+		keyValue.lastIndex = 0;
+		for (let m = keyValue.exec(slice); m; m = keyValue.exec(slice)) {
+			const start = span.start + m.index + m[0].length - m[2].length;
+			// `f(password=s3cret)`: the closing parenthesis belongs to the call, not to the value.
+			const value = m[2].endsWith(')') && !m[2].includes('(') ? m[2].slice(0, -1) : m[2];
+			// The second expression's match starts at the `_` or `.` before the name.
+			const nameStart = span.start + m.index + (keyValue === KEY_VALUES[1] ? 1 : 0);
+			if (!acceptsName(text, nameStart, m[1], value)) {
+				// `token: client_token=…`: a refused name must not hide a name inside its value.
+				keyValue.lastIndex = start - span.start;
+				continue;
+			}
+			if (isCodeReference(text, start, value) || isSealed(text, start)) continue;
+			addFieldAt(out, m[1], value, start, start + value.length);
 		}
-		if (isCodeReference(text, start, value) || isSealed(text, start)) continue;
-		addFieldAt(out, m[1], value, start, start + value.length);
 	}
 	AUTHORIZATION.lastIndex = 0;
 	for (let m = AUTHORIZATION.exec(slice); m; m = AUTHORIZATION.exec(slice)) {
@@ -463,11 +472,26 @@ export function wrappedTails(text: string, spans: readonly SecretSpan[], limit: 
 		const end = runEnd(text, from, isTailChar, Math.min(limit, from + MAX_TAIL));
 		if (end - from < MIN_TAIL || !isTailEnd(text.charCodeAt(end)) || text.charCodeAt(end) === 58) continue;
 		const tail = text.slice(from, end);
-		// A JWT cut inside its payload continues with the rest of the payload, a `.` and the signature.
-		const cutJwt = text.startsWith('eyJ', s.start) && text.slice(s.start, s.end).split('.').length === 2 && /^[A-Za-z0-9_-]*\.[A-Za-z0-9_-]/.test(tail);
-		if ((cutJwt || looksLikeTokenTail(tail)) && !isPlaceholder(tail)) tails.push({ kind: s.kind, start: from, end });
+		if ((continuesJwt(text.slice(s.start, s.end), tail) || looksLikeTokenTail(tail)) && !isPlaceholder(tail)) tails.push({ kind: s.kind, start: from, end });
 	}
 	return tails;
+}
+
+/** Lengths of base64url signatures: HMAC-SHA256/384/512, ECDSA P-256/384/521, RSA 2048/3072/4096, Ed25519. */
+const SIGNATURE_LENGTHS = new Set([43, 64, 86, 128, 176, 342, 512, 683]);
+
+/**
+ * `tail` is the rest of the JWT `head` cut at a line end: after a cut inside
+ * the payload it holds the `.` and the signature; after a cut inside the
+ * signature, the two parts make a signature of a length some algorithm gives.
+ */
+function continuesJwt(head: string, tail: string): boolean {
+	if (!head.startsWith('eyJ')) return false;
+	const segments = head.split('.');
+	if (segments.length === 2) return /^[A-Za-z0-9_-]*\.[A-Za-z0-9_-]/.test(tail);
+	const signature = segments[2] ?? '';
+	return segments.length === 3 && !SIGNATURE_LENGTHS.has(signature.length) && /^[A-Za-z0-9_-]+$/.test(tail)
+		&& SIGNATURE_LENGTHS.has(signature.length + tail.length);
 }
 
 function looksLikeTokenTail(tail: string): boolean {

@@ -72,6 +72,7 @@ function ruleGroups(): RuleGroup[] {
 }
 
 function commonPrefix(words: readonly string[]): string {
+	if (!words.length) return '';
 	let n = words[0].length;
 	for (const w of words) {
 		let i = 0;
@@ -278,16 +279,24 @@ interface UrlRule {
 }
 
 const URLS: readonly UrlRule[] = shapes.urls.map(r => ({ prefix: r.prefix, kind: r.kind as SecretKind, min: r.min }));
+/** The webhook URLs' common start, searched once for all of them. */
+const URL_TRIGGER = commonPrefix(URLS.map(r => r.prefix));
+const URL_SKIP = rareSkip(URL_TRIGGER);
 const isUrlPath: CharTest = (c) => isB64UrlOrSlash(c) || c === DOT;
 
 /** The path after a webhook URL's fixed prefix: that path is the credential. */
-function scanUrl(s: string, rule: UrlRule, out: SecretSpan[]): void {
-	let i = s.indexOf(rule.prefix);
+function scanUrls(s: string, out: SecretSpan[]): void {
+	let i = URLS.length ? indexOfRare(s, URL_TRIGGER, URL_SKIP) : -1;
 	while (i !== -1) {
-		const from = i + rule.prefix.length;
-		const end = runEnd(s, from, isUrlPath, Math.min(s.length, from + 512));
-		if (end - from >= rule.min) pushUnlessPlaceholder(out, s, from, end, rule.kind);
-		i = s.indexOf(rule.prefix, Math.max(end, from));
+		const rule = URLS.find(r => s.startsWith(r.prefix, i));
+		let next = i + 1;
+		if (rule) {
+			const from = i + rule.prefix.length;
+			const end = runEnd(s, from, isUrlPath, Math.min(s.length, from + 512));
+			if (end - from >= rule.min) pushUnlessPlaceholder(out, s, from, end, rule.kind);
+			next = Math.max(end, from);
+		}
+		i = indexOfRare(s, URL_TRIGGER, URL_SKIP, next);
 	}
 }
 
@@ -341,7 +350,7 @@ export function scanTokenShapes(text: string, start?: number, end?: number): Sec
 		for (const group of RULE_GROUPS) scanGroup(s, group, found);
 		scanPem(s, found);
 		for (const rule of SCHEMES) scanScheme(s, rule, found);
-		for (const rule of URLS) scanUrl(s, rule, found);
+		scanUrls(s, found);
 		return mergeSpans(found, lo);
 	} catch {
 		return [];

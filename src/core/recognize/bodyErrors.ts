@@ -28,6 +28,8 @@ const FACT_KEYS: ReadonlyArray<readonly [string, string, boolean]> = [
 
 /** Keys that mark an object as an error object, besides the first key each profile body shape requires. */
 const ERROR_OBJECT_KEYS = ['error', 'errorCode'];
+/** Keys too common to mark an object as an error object by themselves (a shape marks it by a rarer key it requires). */
+const COMMON_KEYS = new Set(['code', 'message', 'type', 'name', 'title', 'status', 'category', 'object', 'id', 'detail', 'details', 'data', 'errors']);
 /** At most this many nested error objects are read from one body. */
 const MAX_ERROR_OBJECTS = 20;
 
@@ -56,7 +58,8 @@ export function errorsFromJson(text: string, body: JsonBody, catalog: Catalog): 
 		if (markers.has(leaf) && !prefixes.includes(prefix)) prefixes.push(prefix);
 		if (prefixes.length >= MAX_ERROR_OBJECTS) break;
 	}
-	for (const prefix of prefixes) readErrorObject(text, body, prefix, found, catalog);
+	const present = presentPaths(body);
+	for (const prefix of prefixes) readErrorObject(text, body, prefix, found, catalog, present);
 	// Codes that only OpenID Federation defines are common words elsewhere (CouchDB's "not_found").
 	// An RFC 6749 §5.2 error object (with error_description or error_uri) always reports its code.
 	const bare = (e: ErrorMention) => e.description === undefined && e.uri === undefined;
@@ -100,13 +103,16 @@ function hasFederationContext(body: JsonBody): boolean {
 	});
 }
 
-/** {@link ERROR_OBJECT_KEYS} and the first key of every profile body shape that reads a code, per catalog. */
+/** {@link ERROR_OBJECT_KEYS} and the first key of every identifying profile body shape that reads a code, per catalog. */
 const markerKeys = new WeakMap<Catalog, ReadonlySet<string>>();
 
 export function errorObjectKeys(catalog: Catalog): ReadonlySet<string> {
 	let keys = markerKeys.get(catalog);
 	if (!keys) {
-		const shapeKeys = catalog.profiles.bodyShapes.filter(b => b.shape.code || b.shape.codes).map(b => leafOf(b.shape.requires[0]));
+		// Only shapes that name their vendor mark an object: a generic shape ({"code","message"}) would make
+		// every such object of a large JSON document an error candidate, and it only applies once the vendor is known.
+		const shapeKeys = catalog.profiles.bodyShapes.filter(b => b.shape.identifies && (b.shape.code || b.shape.codes))
+			.map(b => b.shape.requires.map(leafOf).find(key => !COMMON_KEYS.has(key))).filter((key): key is string => !!key);
 		keys = new Set([...ERROR_OBJECT_KEYS, ...shapeKeys]);
 		markerKeys.set(catalog, keys);
 	}
@@ -118,9 +124,9 @@ function leafOf(path: string): string {
 	return dot < 0 ? path : path.slice(dot + 1);
 }
 
-function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings, catalog: Catalog): void {
+function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings, catalog: Catalog, present: ReadonlySet<string>): void {
 	const str = (key: string) => jsonString(body, prefix + key);
-	const shapes = catalog.profiles.bodyShapes.filter(b => shapeApplies(body, prefix, b.shape));
+	const shapes = catalog.profiles.bodyShapes.filter(b => shapeApplies(body, prefix, b.shape, present));
 	const description = str('error_description') ?? str('message') ?? str('detail') ?? str('error.message')
 		?? firstString(shapes.map(b => b.shape.message), str);
 	const uri = str('error_uri') ?? firstString(shapes.map(b => b.shape.uri), str);
@@ -157,15 +163,35 @@ function firstString<T>(paths: ReadonlyArray<string | undefined>, str: (key: str
 }
 
 /** Every path the shape requires is present under `prefix`, with the values it names. */
-function shapeApplies(body: JsonBody, prefix: string, shape: BodyShape): boolean {
-	for (const path of shape.requires) {
-		const full = prefix + path;
-		if (!body.values.some(v => v.path === full || v.path.startsWith(`${full}[]`) || v.path.startsWith(`${full}.`))) return false;
-	}
+function shapeApplies(body: JsonBody, prefix: string, shape: BodyShape, present: ReadonlySet<string>): boolean {
+	for (const path of shape.requires) if (!present.has(prefix + path)) return false;
 	for (const [path, wanted] of Object.entries(shape.values ?? {})) {
 		if (jsonValue(body, prefix + path)?.value !== wanted) return false;
 	}
 	return true;
+}
+
+/**
+ * Every path of the body and of each object or array on the way to a value
+ * (`error.code`, `error`, `error_codes[]`, `error_codes`), found once per body
+ * so that checking the profiles' shapes costs a set lookup per required path.
+ */
+function presentPaths(body: JsonBody): ReadonlySet<string> {
+	const paths = new Set<string>();
+	for (const v of body.values) {
+		let path = v.path;
+		while (path && !paths.has(path)) {
+			paths.add(path);
+			if (path.endsWith('[]')) {
+				path = path.slice(0, -2);
+				continue;
+			}
+			const dot = path.lastIndexOf('.');
+			if (dot < 0) break;
+			path = path.slice(0, dot);
+		}
+	}
+	return paths;
 }
 
 /**

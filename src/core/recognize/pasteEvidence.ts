@@ -1,5 +1,6 @@
 import type { Grant } from '../catalog/catalogTypes';
 import { jsonString } from '../parse/jsonBody';
+import { lineStartOf } from '../parse/lines';
 import type { HttpMessage } from './model';
 
 /** The grant a paste shows, and what showed it (quoted for the diagnosis's evidence). */
@@ -47,7 +48,10 @@ export function grantEvidence(text: string, message: HttpMessage, around: { from
 	const fromJson = request?.json ? jsonString(request.json, 'grant_type') : undefined;
 	const declared = param?.value ?? fromJson?.value;
 	if (declared && GRANT_TYPES[declared]) return { grant: GRANT_TYPES[declared], evidence: `grant_type=${declared} in the request` };
-	const from = Math.max(around.from, message.span.start - BEFORE);
+	// Within a very long line (a one-line dump of many objects), the text before a message belongs
+	// to the objects before it: read only the message itself, so the dump stays linear.
+	const back = Math.max(around.from, message.span.start - BEFORE);
+	const from = back > 0 && lineStartOf(text, message.span.start, back) === back ? message.span.start : back;
 	// After the message only up to `around.to`: the end of its log record, before the next HTTP message.
 	const to = Math.max(message.span.end, Math.min(around.to, message.span.end + BEFORE));
 	const window = text.slice(from, to);

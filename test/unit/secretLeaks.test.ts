@@ -135,7 +135,7 @@ const SHAPES: Record<string, Shape> = {
 	'npm _authToken': seed => {
 		const npm = split('np', 'm_', token(seed, 36));
 		const other = token(seed + 1, 36);
-		return plain(`//registry.npmjs.org/:_authToken=${npm}\n//npm.pkg.example.com/:_authToken=${other}`, npm, other);
+		return plain(`//registry.example.com/:_authToken=${npm}\n//npm.pkg.example.com/:_authToken=${other}`, npm, other);
 	},
 	'Stripe keys': seed => {
 		const sk = split('sk', '_live_', token(seed, 24 + (seed % 75)));

@@ -5,10 +5,9 @@
  * one from its catalog asset); `src/core/index.ts` adds the bundled data as the
  * default for the CLI and the tests.
  */
-import { analyze, analyzeWithoutCap } from './recognize/analyze';
-import { redactSpans, replaceSecretCopies } from './secrets/secrets';
-import { redactionMarker } from './secrets/tokenShapes';
-import type { Analysis, HttpMessage } from './recognize/model';
+import { analyze } from './recognize/analyze';
+import { redactAll } from './service';
+import type { Analysis } from './recognize/model';
 
 export { analyze, combineChanges, reanalyze, DEFAULT_MAX_MESSAGES, type AnalyzeOptions, type TextChange } from './recognize/analyze';
 export { replaceSecretCopies } from './secrets/secrets';
@@ -30,19 +29,10 @@ export type { SecretKind, SecretSpan, Severity, Span } from './types';
  * an analysis, `text` is analysed against the bundled catalog (src/core/index.ts only).
  */
 export function redact(text: string, analysis: Analysis = analyze(text)): string {
-	const complete = analysis.truncated ? analyzeWithoutCap(analysis, text) : analysis;
-	const secrets = complete.messages.flatMap(m => m.secrets);
-	return replaceSecretCopies(redactSpans(text, secrets, redactionMarker), text, secrets, redactionMarker);
+	return redactAll(text, analysis);
 }
 
-/** The message whose span contains `offset` (innermost fragment first), if any. */
-export function messageAt(analysis: Analysis, offset: number): HttpMessage | undefined {
-	let found: HttpMessage | undefined;
-	for (const m of analysis.messages) {
-		if (m.span.start <= offset && offset <= m.span.end && (!found || m.span.end - m.span.start < found.span.end - found.span.start)) found = m;
-	}
-	return found;
-}
+export { messageAt } from './service';
 export { hoverAt, entryMarkdown, type HoverInfo } from './explain/hover';
 export { validateCatalog, type CatalogValidation } from './catalog/validate';
 export { readCustomCatalog, type CustomCatalogResult } from './catalog/customCatalog';

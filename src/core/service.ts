@@ -54,13 +54,13 @@ export function createTokenErrorService(options: TokenErrorServiceOptions): Toke
 		hover: (analysis, offset, readSpan) => hoverAt(analysis, offset, catalog, readSpan),
 		explainMessage: (text, message) => explainMessage(text, message, catalog),
 		report: (text, analysis, messages = analysis.messages) => renderReport(text, messages, catalog, analysis.messages.flatMap(m => m.secrets)),
-		redact: (text, analysis = run(text)) => redactWith(text, analysis),
+		redact: (text, analysis = run(text)) => redactAll(text, analysis),
 		messageAt,
 	};
 }
 
-/** Every secret of the document, also past the message cap of a truncated analysis. */
-function redactWith(text: string, analysis: Analysis): string {
+/** `text` with every secret of the document replaced, also past the message cap of a truncated analysis. */
+export function redactAll(text: string, analysis: Analysis): string {
 	const complete = analysis.truncated ? analyzeWithoutCap(analysis, text) : analysis;
 	const secrets = complete.messages.flatMap(m => m.secrets);
 	return replaceSecretCopies(redactSpans(text, secrets, redactionMarker), text, secrets, redactionMarker);

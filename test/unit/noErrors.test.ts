@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Analysis } from '../../src/core';
+import { analyze } from '../../src/core';
+import { unexpectedReports as unexpected, type Allowance } from '../corpus';
 
 /*
  * test/fixtures/no-errors/*: realistic text that holds no OAuth/OIDC error
@@ -26,53 +27,9 @@ import { analyze, type Analysis } from '../../src/core';
 
 const CORPORA = ['no-errors', 'no-errors-heldout', 'no-errors-heldout2'];
 
-interface Allowance {
-	file: string;
-	/** Rule ids that may be reported for this file. */
-	allowedRules: string[];
-	why: string;
-	/** When present, the only values that `secret-exposed` may flag. */
-	secretValues?: string[];
-}
-
 interface Case {
 	file: string;
 	allowance: Allowance | undefined;
-}
-
-function lineOf(text: string, offset: number): number {
-	let line = 1;
-	for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-	return line;
-}
-
-function quote(text: string, start: number, end: number): string {
-	const s = text.slice(start, end).replace(/\s+/g, ' ');
-	return s.length > 60 ? `${s.slice(0, 59)}…` : s;
-}
-
-/** Everything reported for a fixture beyond its allowance, one line each. */
-function unexpected(text: string, analysis: Analysis, allowance: Allowance | undefined): string[] {
-	const rules = new Set(allowance?.allowedRules ?? []);
-	const errorsAllowed = rules.has('recognized-error') || rules.has('unknown-code');
-	const vendorCodesAllowed = rules.has('vendor-code');
-	const out: string[] = [];
-	for (const message of analysis.messages) {
-		// Codes written as documentation (`inProse`) are only hovered, never reported.
-		if (!errorsAllowed) {
-			for (const e of message.errors) if (!e.inProse) out.push(`line ${lineOf(text, e.span.start)}: error code "${e.code}"`);
-		}
-		if (!vendorCodesAllowed) {
-			for (const v of message.vendorCodes) if (!v.inProse) out.push(`line ${lineOf(text, v.span.start)}: vendor code "${v.code}"`);
-		}
-		for (const f of message.findings) {
-			const value = text.slice(f.span.start, f.span.end);
-			const allowedSecret = f.rule !== 'secret-exposed' || !allowance?.secretValues || allowance.secretValues.includes(value);
-			if (rules.has(f.rule) && allowedSecret) continue;
-			out.push(`line ${lineOf(text, f.span.start)}: ${f.rule} (${f.severity}) on «${quote(text, f.span.start, f.span.end)}»: ${f.message.slice(0, 100)}`);
-		}
-	}
-	return out;
 }
 
 for (const corpus of CORPORA) {

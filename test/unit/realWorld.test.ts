@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, bundledCatalog, type Analysis, type CatalogEntry, type HttpMessage } from '../../src/core';
-import { errorMentions, vendorMentions } from './seedHelpers';
+import { analyze, bundledCatalog } from '../../src/core';
+import { describe, foundIn, standsFor, type Found, type RealWorldCase } from '../corpus';
 
 /*
  * test/fixtures/realworld/*: error pastes of the shapes people post in public
@@ -15,51 +15,6 @@ import { errorMentions, vendorMentions } from './seedHelpers';
  */
 
 const FOLDERS = ['realworld', 'realworld-heldout', 'realworld-heldout2'];
-
-interface RealWorldCase {
-	file: string;
-	/** The public thread where the shape was seen. */
-	source: string;
-	/** OAuth `error` values (and library error codes) the paste holds. */
-	errors: string[];
-	/** Vendor codes: AADSTS…, E0000…, AWS exception names, MSAL exception names… */
-	vendorCodes: string[];
-	/** The vendor the paste shows; null when the text does not say. */
-	vendor: string | null;
-	note: string;
-	/** Codes that may also be reported (library exception names, event types): neither required nor unexpected. */
-	mayReport?: string[];
-	/** A known gap, with its reason: the finding and vendor checks are listed as pending, not run. */
-	knownMiss?: string;
-}
-
-
-/** A mention found in the analysis: an error or a vendor code, with the message carrying it. */
-interface Found {
-	code: string;
-	entry: CatalogEntry | null;
-	message: HttpMessage;
-	kind: 'error' | 'vendorCode';
-}
-
-/** Reported mentions only: a code taken as documentation (`inProse`, hover only) is not found. */
-function foundIn(analysis: Analysis): Found[] {
-	return [
-		...errorMentions(analysis).filter(x => !x.error.inProse).map(x => ({ code: x.error.code, entry: x.error.entry, message: x.message, kind: 'error' as const })),
-		...vendorMentions(analysis).filter(x => !x.vendorCode.inProse).map(x => ({ code: x.vendorCode.code, entry: x.vendorCode.entry, message: x.message, kind: 'vendorCode' as const })),
-	];
-}
-
-/** The mention stands for `code`: the same word, or a word whose entry has `code` as its code or alias (MissingTokenError → missing_token). */
-function standsFor(found: Found, code: string): boolean {
-	if (found.code === code) return true;
-	const entry = found.entry;
-	return entry !== null && (entry.code === code || (entry.aliases ?? []).includes(code));
-}
-
-function describe(found: readonly Found[]): string {
-	return found.map(f => `${f.code} → ${f.entry?.id ?? 'no entry'} (vendor ${f.message.vendor ?? 'none'})`).join(', ') || 'nothing';
-}
 
 function checkFound(found: readonly Found[], code: string, kinds: ReadonlyArray<Found['kind']>): void {
 	const hits = found.filter(f => kinds.includes(f.kind) && standsFor(f, code));

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { analyze, combineChanges, reanalyze, type Analysis, type Catalog, type TextChange } from '../core/engine';
+import { combineChanges, type Analysis, type TextChange, type TokenErrorService } from '../core/engine';
 import type { CatalogService } from './catalogService';
 import { readConfig } from './config';
 
-/** An analysis and the catalog it was made with (hovers and reports look entries up in the same one). */
+/** An analysis and the service that made it (hovers and reports read it through the same one). */
 export interface DocumentAnalysis {
 	analysis: Analysis;
-	catalog: Catalog;
+	service: TokenErrorService;
 }
 
 /** A cached analysis, and the edits made to its document since (one envelope, in offsets). */
@@ -40,14 +40,14 @@ export class AnalysisCache implements vscode.Disposable {
 	 */
 	async get(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
 		if (isTooLarge(document)) return undefined;
-		const catalog = await this.catalogs.catalog();
+		const service = await this.catalogs.service();
 		const key = document.uri.toString();
 		const cached = this.#entries.get(key);
-		if (cached && cached.version === document.version && cached.catalog === catalog) return cached;
+		if (cached && cached.version === document.version && cached.service === service) return cached;
 		const text = document.getText();
-		const incremental = cached && cached.catalog === catalog && cached.pending?.version === document.version;
-		const analysis = incremental ? reanalyze(cached.analysis, text, cached.pending!.change) : analyze(text, { catalog });
-		const entry: Entry = { version: document.version, analysis, catalog };
+		const incremental = cached && cached.service === service && cached.pending?.version === document.version;
+		const analysis = incremental ? service.reanalyze(cached.analysis, text, cached.pending!.change) : service.analyze(text);
+		const entry: Entry = { version: document.version, analysis, service };
 		if (!document.isClosed) this.#entries.set(key, entry);
 		return entry;
 	}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Catalog, parseCatalogAsset, readCustomCatalog, sanitizeText, type CatalogFile } from '../core/engine';
+import { Catalog, createTokenErrorService, parseCatalogAsset, readCustomCatalog, sanitizeText, type CatalogFile, type TokenErrorService } from '../core/engine';
 import { readConfig } from './config';
 import { CATALOG_ASSET, SETTINGS_SECTION, Settings } from './constants';
 import { pushAll } from '../core/arrays';
@@ -18,6 +18,8 @@ export class CatalogService implements vscode.Disposable {
 	#shipped: Promise<readonly CatalogFile[]> | undefined;
 	/** The shipped catalog alone, shared by every load without custom files. */
 	#shippedCatalog: Catalog | undefined;
+	/** One language service per catalog set, built on first need. */
+	readonly #services = new WeakMap<Catalog, TokenErrorService>();
 	#failureShown = false;
 	readonly #onDidChange = new vscode.EventEmitter<void>();
 	/** Fires when the catalog in use has been replaced (custom catalogs changed). */
@@ -46,6 +48,20 @@ export class CatalogService implements vscode.Disposable {
 			loading.catch(() => { if (this.#catalog === loading) this.#catalog = undefined; });
 		}
 		return this.#catalog;
+	}
+
+	/**
+	 * The language service over the catalog in use (one per catalog set: the
+	 * same object until custom catalogs change). Rejects as {@link catalog} does.
+	 */
+	async service(): Promise<TokenErrorService> {
+		const catalog = await this.catalog();
+		let service = this.#services.get(catalog);
+		if (!service) {
+			service = createTokenErrorService({ catalog });
+			this.#services.set(catalog, service);
+		}
+		return service;
 	}
 
 	/** Loads the catalog again (settings or trust changed) and fires onDidChange when it changed. */

@@ -15,7 +15,7 @@ export class TokenErrorCodeActions implements vscode.CodeActionProvider {
 		if (!ours.length) return [];
 		const result = await this.cache.get(document).catch(() => undefined);
 		if (!result) return [];
-		const { analysis, catalog } = result;
+		const { analysis, service } = result;
 		const actions: vscode.CodeAction[] = [];
 		const explained = new Set<HttpMessage>();
 		for (const diagnostic of ours) {
@@ -23,7 +23,7 @@ export class TokenErrorCodeActions implements vscode.CodeActionProvider {
 			if (!match) continue;
 			const { finding, message } = match;
 			for (const fix of finding.fixes ?? []) actions.push(this.#fixAction(document, fix, diagnostic));
-			if (finding.entryId) pushAll(actions, this.#catalogSnippets(document, catalog, message, finding, diagnostic));
+			if (finding.entryId) pushAll(actions, this.#catalogSnippets(document, service.catalog, message, finding, diagnostic));
 			if (!explained.has(message)) {
 				explained.add(message);
 				const explain = new vscode.CodeAction('Explain this response', vscode.CodeActionKind.QuickFix);

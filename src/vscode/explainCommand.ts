@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, escapeMarkdown, messageAt, redact, redactionMarker, renderReport, replaceSecretCopies, sanitizeText, type Analysis, type Catalog, type HttpMessage } from '../core/engine';
+import { escapeMarkdown, redactionMarker, replaceSecretCopies, sanitizeText, type Analysis, type HttpMessage, type TokenErrorService } from '../core/engine';
 import { AnalysisCache } from './analysisCache';
 import type { CatalogService } from './catalogService';
 import { Commands } from './constants';
@@ -17,10 +17,10 @@ export interface ComposedReport {
 	redacted: string;
 }
 
-/** What an analysed text is reported on: its analysis, the catalog it used and the messages to explain. */
+/** What an analysed text is reported on: its analysis, the service that made it and the messages to explain. */
 export interface ReportSubject {
 	analysis: Analysis;
-	catalog: Catalog;
+	service: TokenErrorService;
 	messages: readonly HttpMessage[];
 }
 
@@ -31,12 +31,12 @@ export interface ReportSubject {
  * description). Shared by Explain Response and the language-model tool.
  */
 export function composeReport(text: string, subject: ReportSubject, source: string): ComposedReport {
-	const { analysis, catalog, messages } = subject;
+	const { analysis, service, messages } = subject;
 	const secrets = analysis.messages.flatMap(m => m.secrets);
-	const markdown = `${renderReport(text, messages, catalog, secrets)}\n---\n_Source: ${escapeMarkdown(source)}_\n`;
+	const markdown = `${service.report(text, analysis, messages)}\n---\n_Source: ${escapeMarkdown(source)}_\n`;
 	const input = messages.map(m => text.slice(m.span.start, m.span.end)).join('\n\n');
 	// The input is shown (and copied) as text: no control, bidi or zero-width character survives.
-	const redactedInput = sanitizeText(replaceSecretCopies(redact(input, analyze(input, { catalog })), text, secrets, redactionMarker), { keepLineBreaks: true });
+	const redactedInput = sanitizeText(replaceSecretCopies(service.redact(input), text, secrets, redactionMarker), { keepLineBreaks: true });
 	const fence = '`'.repeat(Math.max(3, longestBacktickRun(redactedInput) + 1));
 	return { markdown, redacted: `${markdown}\n## Redacted input\n\n${fence}text\n${redactedInput}\n${fence}\n` };
 }
@@ -75,10 +75,10 @@ export class ExplainCommands implements vscode.Disposable {
 		const at = offset ?? (editor && editor.document === document ? document.offsetAt(editor.selection.active) : undefined);
 		const result = await this.#analysisOf(document);
 		if (!result) return undefined;
-		const { analysis, catalog } = result;
-		const message = at !== undefined ? messageAt(analysis, at) : undefined;
+		const { analysis, service } = result;
+		const message = at !== undefined ? service.messageAt(analysis, at) : undefined;
 		const messages = message ? [message] : analysis.messages;
-		return this.#show(document.getText(), { analysis, catalog, messages }, baseName(document.uri));
+		return this.#show(document.getText(), { analysis, service, messages }, baseName(document.uri));
 	}
 
 	async explainClipboard(): Promise<ExplainResult | undefined> {
@@ -105,11 +105,11 @@ export class ExplainCommands implements vscode.Disposable {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor) return false;
 		const document = editor.document;
-		const catalog = await this.#catalog();
-		if (!catalog) return false;
+		const service = await this.#service();
+		if (!service) return false;
 		const cached = await this.cache.get(document).catch(() => undefined);
 		const text = document.getText(); // the version just analysed: nothing can change it between here and there
-		const redacted = redact(text, cached?.analysis ?? analyze(text, { catalog }));
+		const redacted = cached ? cached.service.redact(text, cached.analysis) : service.redact(text);
 		if (redacted === text) {
 			void vscode.window.showInformationMessage('Token Error Help: no secrets found in this document.');
 			return false;
@@ -118,10 +118,10 @@ export class ExplainCommands implements vscode.Disposable {
 		return editor.edit(b => b.replace(all, redacted));
 	}
 
-	/** The catalog, or undefined after telling the user why it cannot be loaded. */
-	async #catalog(): Promise<Catalog | undefined> {
+	/** The language service, or undefined after telling the user why its catalog cannot be loaded. */
+	async #service(): Promise<TokenErrorService | undefined> {
 		try {
-			return await this.catalogs.catalog();
+			return await this.catalogs.service();
 		} catch (e) {
 			void vscode.window.showErrorMessage((e as Error).message);
 			return undefined;
@@ -129,7 +129,7 @@ export class ExplainCommands implements vscode.Disposable {
 	}
 
 	/** The document's cached analysis, or undefined after telling the user why there is none. */
-	async #analysisOf(document: vscode.TextDocument): Promise<{ analysis: Analysis; catalog: Catalog } | undefined> {
+	async #analysisOf(document: vscode.TextDocument): Promise<{ analysis: Analysis; service: TokenErrorService } | undefined> {
 		let result;
 		try {
 			result = await this.cache.get(document);
@@ -141,10 +141,10 @@ export class ExplainCommands implements vscode.Disposable {
 	}
 
 	async #show(text: string, given: ReportSubject | undefined, source: string): Promise<ExplainResult | undefined> {
-		const catalog = given?.catalog ?? await this.#catalog();
-		if (!catalog) return undefined;
-		const analysis = given?.analysis ?? analyze(text, { catalog });
-		const report = composeReport(text, given ?? { analysis, catalog, messages: analysis.messages }, source);
+		const service = given?.service ?? await this.#service();
+		if (!service) return undefined;
+		const analysis = given?.analysis ?? service.analyze(text);
+		const report = composeReport(text, given ?? { analysis, service, messages: analysis.messages }, source);
 		const uri = this.#files.add(report.markdown);
 		this.#last = report;
 		try {

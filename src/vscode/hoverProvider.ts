@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../core/engine';
 import { AnalysisCache, toRange } from './analysisCache';
 import { Commands } from './constants';
 
@@ -12,7 +11,7 @@ export class TokenErrorHoverProvider implements vscode.HoverProvider {
 		const result = await this.cache.get(document).catch(() => undefined);
 		if (!result || token.isCancellationRequested) return undefined;
 		const offset = document.offsetAt(position);
-		const info = hoverAt(result.analysis, offset, result.catalog, span => document.getText(toRange(document, span)));
+		const info = result.service.hover(result.analysis, offset, span => document.getText(toRange(document, span)));
 		if (!info) return undefined;
 		const args = encodeURIComponent(JSON.stringify([document.uri.toString(), offset]));
 		const md = new vscode.MarkdownString(`${info.markdown}\n\n[$(book) Explain Response](command:${Commands.explainResponse}?${args})`, true);

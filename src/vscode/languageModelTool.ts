@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { analyze } from '../core/engine';
 import type { AnalysisCache } from './analysisCache';
 import type { CatalogService } from './catalogService';
 import { readConfig } from './config';
@@ -58,10 +57,10 @@ export class ExplainTokenErrorTool implements vscode.LanguageModelTool<ExplainTo
 	async #reportOnText(text: string, source: string, token: vscode.CancellationToken): Promise<string> {
 		const limit = readConfig().maxDocumentSize;
 		if (limit > 0 && text.length > limit) return tooLarge();
-		const catalog = await this.catalogs.catalog();
+		const service = await this.catalogs.service();
 		if (token.isCancellationRequested) throw new vscode.CancellationError();
-		const analysis = analyze(text, { catalog });
-		const subject: ReportSubject = { analysis, catalog, messages: analysis.messages };
+		const analysis = service.analyze(text);
+		const subject: ReportSubject = { analysis, service, messages: analysis.messages };
 		return composeReport(text, subject, source).redacted;
 	}
 }

@@ -272,7 +272,7 @@ const examples: Example[] = [
 		findings: [{ rule: RuleId.supportIds, says: 'Trace ID e2a7c4d9-1f38-4b6e-9a05-3c8d7f2b1e60' }],
 		secrets: [],
 		explain: [{ code: 'invalid_grant', says: /inactiv|interactive sign-in/i }],
-		check: (text, analysis) => {
+		check: (_text, analysis) => {
 			const response = analysis.messages.find(m => m.kind === 'response')!;
 			// The refresh_token grant of the request above decides between the code and the refresh-token readings of AADSTS70008.
 			assert.equal(response.diagnosis?.kind, 'refresh-token-expired');

@@ -94,13 +94,13 @@ function expectRefreshSteps(steps, what) {
 }
 
 /**
- * Scrolls the open hover so that the first element saying `text` is at its top (for the screenshot).
+ * Scrolls the open hover so that the first paragraph starting with `text` is at its top (for the screenshot).
  * @param {import('playwright-core').Page} page
  * @param {string} text
  */
 async function scrollHoverTo(page, text) {
 	await page.locator('.monaco-hover').first().evaluate((hover, wanted) => {
-		const target = [...hover.querySelectorAll('p, strong, li')].find(e => (e.textContent ?? '').includes(wanted));
+		const target = [...hover.querySelectorAll('p')].find(e => (e.textContent ?? '').trim().startsWith(wanted));
 		target?.scrollIntoView({ block: 'start' });
 	}, text).catch(() => undefined);
 }
@@ -190,7 +190,7 @@ const journeys = [
 		await openFileFromExplorer(page, 'entra-refresh.http');
 		await waitForAnalysis(page);
 		const hover = await hoverWord(page, 'invalid_grant', { expect: /What to do:/ });
-		await scrollHoverTo(page, 'What to do:');
+		await scrollHoverTo(page, 'Invalid grant (Entra) ·'); // our block, below the Problems entry
 		await screenshot(page, 'journey-7-hover-refresh-invalid-grant');
 		// Our hover block (the Problems entry may sit above it, with the same "Most likely").
 		check(() => {

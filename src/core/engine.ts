@@ -14,6 +14,7 @@ export { replaceSecretCopies } from './secrets/secrets';
 export { redactionMarker } from './secrets/tokenShapes';
 export { Catalog, matchCause } from './catalog/catalog';
 export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
+export { readPackedCatalogAsset } from './catalog/packedAsset';
 export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
 export { explainMessage, hasContent, worthExplaining, lineOf, renderExplanation, renderReport, type Explanation } from './explain/explain';
 export { escapeMarkdown } from './explain/markdown';

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { Catalog, createTokenErrorService, parseCatalogAsset, readCustomCatalog, sanitizeText, type CatalogFile, type TokenErrorService } from '../core/engine';
+import { Catalog, createTokenErrorService, readCustomCatalog, readPackedCatalogAsset, sanitizeText, type CatalogFile, type TokenErrorService } from '../core/engine';
 import { readConfig } from './config';
 import { CATALOG_ASSET, SETTINGS_SECTION, Settings } from './constants';
 import { pushAll } from '../core/arrays';
 
 /**
- * The catalog in use: the shipped one (`dist/catalog.json`, read through
+ * The catalog in use: the shipped one (`dist/catalog.json.zst`, read through
  * `workspace.fs` on first need, so desktop, code-server and the web behave
  * alike) plus the organisation's own files from `tokenErrorHelp.catalogFiles`
  * (JSONC, validated), reloaded when they change. Custom files are ignored in
@@ -126,7 +126,7 @@ export class CatalogService implements vscode.Disposable {
 				throw new Error(`Token Error Help's error catalog (${CATALOG_ASSET.join('/')}) ${problem}. Reinstall the extension.`, { cause: e });
 			}
 			try {
-				return parseCatalogAsset(new TextDecoder().decode(bytes));
+				return readPackedCatalogAsset(bytes);
 			} catch (e) {
 				throw new Error(`Token Error Help's error catalog (${CATALOG_ASSET.join('/')}) is damaged: ${(e as Error).message}. Reinstall the extension.`, { cause: e });
 			}

@@ -6,8 +6,8 @@
 export const EXTENSION_ID = 'token-error-help.token-error-help';
 export const DIAGNOSTIC_SOURCE = 'Token Error Help';
 export const REPORT_SCHEME = 'token-error-help-report';
-/** The shipped catalog, relative to the extension's folder (written by scripts/build.mjs, kept by .vscodeignore). */
-export const CATALOG_ASSET = ['dist', 'catalog.json'] as const;
+/** The shipped catalog, relative to the extension's folder (written by scripts/packCatalog.mjs after the build, kept by .vscodeignore). */
+export const CATALOG_ASSET = ['dist', 'catalog.json.zst'] as const;
 
 export const Commands = {
 	explainResponse: 'tokenErrorHelp.explainResponse',

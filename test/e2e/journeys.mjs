@@ -10,9 +10,10 @@ import { REPO_ROOT } from '../../scripts/realVscode/paths.mjs';
 import { hoverWord, installVsix, openFileFromExplorer, openWorkbench, readProblems, runCommand, screenshot, startCodeServer, tail } from '../../scripts/realVscode/server.mjs';
 import { ensureRealVscode } from '../../scripts/realVscode/setup.mjs';
 
-const { values } = parseArgs({ options: { vsix: { type: 'string' } } });
+// --only 3,7 runs those journeys (by number) alone.
+const { values } = parseArgs({ options: { vsix: { type: 'string' }, only: { type: 'string' } } });
 if (!values.vsix) {
-	console.error('Usage: node test/e2e/journeys.mjs --vsix <file.vsix>');
+	console.error('Usage: node test/e2e/journeys.mjs --vsix <file.vsix> [--only 1,7]');
 	process.exit(2);
 }
 
@@ -45,6 +46,65 @@ async function editorText(page) {
 	return (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
 
+/**
+ * The text of the rendered report (a Markdown preview, in a webview frame) once it shows `expect`.
+ * @param {import('playwright-core').Page} page
+ * @param {RegExp} expect
+ */
+async function readReport(page, expect) {
+	return until('the rendered report', async () => {
+		for (const frame of page.frames()) {
+			const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+			if (/What to do next/.test(text) && expect.test(text)) return text.replace(/\u00a0/g, ' ');
+		}
+		return undefined;
+	}, 30_000);
+}
+
+/**
+ * The part of `text` from the first `start` up to the first `end` after it (or the end of the text).
+ * @param {string} text
+ * @param {RegExp} start
+ * @param {RegExp} end
+ * @param {string} what
+ */
+function section(text, start, end, what) {
+	const from = text.search(start);
+	if (from < 0) throw new Error(`${what} has no ${start}: ${JSON.stringify(text.slice(0, 400))}`);
+	const rest = text.slice(from);
+	const stop = rest.slice(1).search(end);
+	return stop < 0 ? rest : rest.slice(0, stop + 1);
+}
+
+/** Steps that belong to the authorization-code exchange, not to a refresh: redeeming codes, the PKCE verifier, the redirect. */
+const AUTHORIZATION_CODE_STEP = /authorization code|redeem(?:ing)? (?:the )?codes?\b|code[_ ]verifier|PKCE|after the redirect/i;
+
+/**
+ * The steps of a refresh-token answer: at least one step, each about signing in again or the
+ * refresh token, and none about the authorization-code exchange.
+ * @param {string} steps  the steps section's text
+ * @param {string} what
+ */
+function expectRefreshSteps(steps, what) {
+	const lines = steps.split('\n').map(l => l.trim()).filter(Boolean).slice(1);
+	if (!lines.length) throw new Error(`${what} lists no step`);
+	const wrong = lines.filter(l => AUTHORIZATION_CODE_STEP.test(l));
+	if (wrong.length) throw new Error(`${what} lists authorization-code steps for a refresh: ${JSON.stringify(wrong)}`);
+	expectMatch(lines[0], /sign.?in|refresh token/i, `${what}'s first step`);
+}
+
+/**
+ * Scrolls the open hover so that the first paragraph starting with `text` is at its top (for the screenshot).
+ * @param {import('playwright-core').Page} page
+ * @param {string} text
+ */
+async function scrollHoverTo(page, text) {
+	await page.locator('.monaco-hover').first().evaluate((hover, wanted) => {
+		const target = [...hover.querySelectorAll('p')].find(e => (e.textContent ?? '').trim().startsWith(wanted));
+		target?.scrollIntoView({ block: 'start' });
+	}, text).catch(() => undefined);
+}
+
 const journeys = [
 	['1. hover an Entra invalid_client code in an .http file: title, cause and fix', async page => {
 		await openFileFromExplorer(page, 'entra-invalid-client.http');
@@ -70,13 +130,7 @@ const journeys = [
 	['3. run "Token Error Help: Explain Response" from the command palette: the report', async page => {
 		await openFileFromExplorer(page, 'entra-invalid-client.http');
 		await runCommand(page, 'Token Error Help: Explain Response');
-		const report = await until('the rendered report', async () => {
-			for (const frame of page.frames()) {
-				const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-				if (/What to do next/.test(text)) return text;
-			}
-			return undefined;
-		}, 30_000);
+		const report = await readReport(page, /invalid_client/);
 		expectMatch(report, /invalid_client/, 'the report');
 		expectMatch(report, /Most likely:[^]*secret/i, 'the report');
 		expectMatch(report, /What to do next\s+Create a new secret/, 'the report');
@@ -123,6 +177,41 @@ const journeys = [
 		if ((await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').count()) > 0) throw new Error('squiggles in the file');
 		await screenshot(page, 'journey-6-rest-client-clean');
 	}],
+	['7. an Entra invalid_grant answering a refresh_token request: hover and report lead with the refresh-token cause and its steps only', async page => {
+		// Every check runs (hover and report), so a failure says all that is wrong at once.
+		const failures = [];
+		const check = fn => {
+			try {
+				fn();
+			} catch (error) {
+				failures.push(error instanceof Error ? error.message : String(error));
+			}
+		};
+		await openFileFromExplorer(page, 'entra-refresh.http');
+		await waitForAnalysis(page);
+		const hover = await hoverWord(page, 'invalid_grant', { expect: /What to do:/ });
+		await scrollHoverTo(page, 'Invalid grant (Entra) ·'); // our block, below the Problems entry
+		await screenshot(page, 'journey-7-hover-refresh-invalid-grant');
+		// Our hover block (the Problems entry may sit above it, with the same "Most likely").
+		check(() => {
+			const ours = section(hover, /Invalid grant \(Entra\) ·/, /\n\s*(?:Explain Response|View Problem|Quick Fix)\b/, 'the hover');
+			const likely = section(ours, /Most likely:/, /\n/, 'the hover');
+			expectMatch(likely, /^Most likely:\s*Refresh token[^\n]*(?:inactiv|expired)/i, 'the hover\'s most likely cause');
+			if (ours.search(/Most likely:/) > ours.search(/What to do:/)) throw new Error('the hover shows its steps before the most likely cause');
+			expectRefreshSteps(section(ours, /What to do:/, /\n\s*(?:If not that:|HTTP \d{3})/, 'the hover'), 'the hover');
+		});
+
+		await page.keyboard.press('Escape'); // close the hover
+		await runCommand(page, 'Token Error Help: Explain Response');
+		const report = await readReport(page, /invalid_grant/);
+		await screenshot(page, 'journey-7-report-refresh-invalid-grant');
+		check(() => {
+			const heading = section(report, /invalid_grant/, /\n\s*What to do next/, 'the report');
+			expectMatch(heading, /Most likely:\s*Refresh token[^\n]*kind refresh-token-expired/i, 'the report\'s most likely cause');
+		});
+		check(() => expectRefreshSteps(section(report, /What to do next/, /\n\s*(?:If not that|What happened)/, 'the report'), 'the report'));
+		if (failures.length) throw new Error(failures.join(' | '));
+	}, { examples: ['entra-refresh.http'] }],
 ];
 
 async function main() {
@@ -133,10 +222,12 @@ async function main() {
 	let passed = 0;
 	let failed = 0;
 	try {
-		for (const [index, [name, journey]] of journeys.entries()) {
+		for (const [index, [name, journey, { examples = [] } = {}]] of journeys.entries()) {
+			if (values.only && !values.only.split(',').includes(String(index + 1))) continue;
 			// Each journey starts from a fresh profile and a fresh copy of the fixtures, as a new user would.
 			const folder = join(work, `workspace-${index}`);
 			cpSync(join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+			for (const file of examples) cpSync(join(REPO_ROOT, 'examples', file), join(folder, file));
 			const server = await startCodeServer({ extensionsDir, userDataDir: join(work, `user-${index}`), folder, settings: { 'workbench.editor.empty.hint': 'hidden' } });
 			const { browser, page } = await openWorkbench(server.url, folder);
 			try {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { bundledCatalogFiles, parseCatalogAsset, serializeCatalogAsset } from '../../src/core';
+import { bundledCatalogFiles, parseCatalogAsset, readPackedCatalogAsset, serializeCatalogAsset } from '../../src/core';
 import { CATALOG_ASSET } from '../../src/vscode/constants';
 
 // The extension ships its catalog as a data asset beside the bundle, read on first need:
@@ -32,7 +32,8 @@ suite('Extension bundle and catalog asset', () => {
 	});
 
 	test('the catalog asset holds every bundled entry, in order', () => {
-		const files = parseCatalogAsset(built(ASSET));
+		assert.ok(existsSync(ASSET), `${relative(ROOT, ASSET)} is missing: run npm run build first`);
+		const files = readPackedCatalogAsset(readFileSync(ASSET));
 		assert.deepEqual(files.flatMap(f => f.entries), bundledCatalogFiles.flatMap(f => f.entries));
 	});
 

@@ -264,6 +264,22 @@ const examples: Example[] = [
 		},
 	},
 	{
+		file: 'entra-refresh.http',
+		errorCodes: ['invalid_grant'],
+		errors: [{ code: 'invalid_grant', entry: 'entra.invalid_grant', status: 400, vendor: 'entra', location: 'token' }],
+		vendorCodes: { AADSTS70008: 'entra.AADSTS70008' },
+		vendors: ['entra'],
+		findings: [{ rule: RuleId.supportIds, says: 'Trace ID e2a7c4d9-1f38-4b6e-9a05-3c8d7f2b1e60' }],
+		secrets: [],
+		explain: [{ code: 'invalid_grant', says: /inactiv|interactive sign-in/i }],
+		check: (_text, analysis) => {
+			const response = analysis.messages.find(m => m.kind === 'response')!;
+			// The refresh_token grant of the request above decides between the code and the refresh-token readings of AADSTS70008.
+			assert.equal(response.diagnosis?.kind, 'refresh-token-expired');
+			assert.equal(response.errors[0].uri, 'https://login.microsoftonline.com/error?code=70008');
+		},
+	},
+	{
 		file: 'entra-msal.log',
 		errorCodes: ['invalid_grant'],
 		errors: [{ code: 'invalid_grant', entry: 'entra.invalid_grant', after: 'ResponseBody:', vendor: 'entra' }],

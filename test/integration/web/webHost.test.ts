@@ -21,7 +21,7 @@ suite('Web-worker extension host', () => {
 
 	test('the extension and the workspace are on the server, read through workspace.fs; file: is the browser\'s own', async () => {
 		const ext = await waitForActivation();
-		const asset = vscode.Uri.joinPath(ext.extensionUri, 'dist', 'catalog.json');
+		const asset = vscode.Uri.joinPath(ext.extensionUri, 'dist', 'catalog.json.zst');
 		assert.notEqual(asset.scheme, 'file', `the extension's files are not file: URIs here (${asset.scheme})`);
 		const stat = await vscode.workspace.fs.stat(asset);
 		assert.ok(stat.size > 1000, `${asset.toString()} holds the catalog`);

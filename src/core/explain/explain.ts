@@ -237,8 +237,17 @@ function uniqueEntries(list: Array<CatalogEntry | null | undefined>): CatalogEnt
 	return [...new Set(list.filter((e): e is CatalogEntry => !!e))];
 }
 
+/** One line per page: by URL, and by title (a title listed with its URL and without keeps the URL). */
 function uniqueReferences(refs: Reference[]): Reference[] {
-	return uniqueBy(refs, r => r.url ?? r.title).slice(0, 6);
+	const byTitle = new Map<string, Reference>();
+	const urls = new Set<string>();
+	for (const r of refs) {
+		if (r.url && urls.has(r.url)) continue;
+		if (r.url) urls.add(r.url);
+		const prior = byTitle.get(r.title);
+		if (!prior || (!prior.url && r.url)) byTitle.set(r.title, r);
+	}
+	return [...byTitle.values()].slice(0, 6);
 }
 
 function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {

@@ -61,14 +61,15 @@ function escapeAs(text: string, options: EscapeOptions): string {
 
 function escapeText(text: string, linkText: boolean, lineStart: boolean): string {
 	const s = sanitizeText(text).trim();
+	const context = contextOf(s, linkText, lineStart);
 	let out = '';
 	let next = 0;
 	const plain = (from: number, to: number) => {
 		for (const [start, end] of linkWords(s, from, to)) {
-			out += escapeRun(s, next, start, linkText, lineStart) + codeSpan(s.slice(start, end));
+			out += escapeRun(s, next, start, context) + codeSpan(s.slice(start, end));
 			next = end;
 		}
-		out += escapeRun(s, next, to, linkText, lineStart);
+		out += escapeRun(s, next, to, context);
 		next = to;
 	};
 	// A code span the text writes itself (`error_description`) stays one: its content is inert.
@@ -147,19 +148,34 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
  * `s.slice(from, to)` escaped. Neighbours outside the run are what the caller puts there: the
  * text's edges are unknown, and a code span next to the run starts or ends with a backtick.
  */
-function escapeRun(s: string, from: number, to: number, linkText: boolean, lineStart: boolean): string {
-	if (from >= to) return '';
-	const lastClose = s.lastIndexOf(']');
-	const firstOpen = s.indexOf('[');
-	// A closing ATX heading sequence: a run of `#` ending the text after a space.
+/** What escaping a character of `s` depends on beyond its neighbours, found once per text. */
+interface TextContext {
+	linkText: boolean;
+	/** Index of the text's first character when it starts a line's content, else -1. */
+	start: number;
+	lastClose: number;
+	firstOpen: number;
+	/** Start of a closing ATX heading sequence (a run of `#` ending the text after a space), else -1. */
+	closing: number;
+	/** Index of the `.` or `)` of an ordered-list marker starting the text, else -1. */
+	listMark: number;
+}
+
+function contextOf(s: string, linkText: boolean, lineStart: boolean): TextContext {
 	let closing = s.length;
 	while (closing > 0 && s[closing - 1] === '#') closing--;
-	if (closing === 0 || !isSpace(s[closing - 1])) closing = -1;
+	if (closing === 0 || closing === s.length || !isSpace(s[closing - 1])) closing = -1;
+	const marker = lineStart ? /^[0-9]{1,9}[.)]/.exec(s) : null;
+	const listMark = marker && (marker[0].length === s.length || isSpace(s[marker[0].length])) ? marker[0].length - 1 : -1;
+	return { linkText, start: lineStart ? 0 : -1, lastClose: s.lastIndexOf(']'), firstOpen: s.indexOf('['), closing, listMark };
+}
+
+function escapeRun(s: string, from: number, to: number, context: TextContext): string {
+	if (from >= to) return '';
+	const { linkText, start, lastClose, firstOpen, closing, listMark } = context;
 	const at = (i: number): string | undefined => i < 0 || i >= s.length ? undefined : i < from || i >= to ? '`' : s[i];
 	let out = '';
 	let i = from;
-	const leadingDigits = lineStart ? /^[0-9]{1,9}[.)]/.exec(s) : null;
-	const start = lineStart ? 0 : -1;
 	while (i < to) {
 		const ch = s[i];
 		const prev = at(i - 1);
@@ -185,7 +201,7 @@ function escapeRun(s: string, from: number, to: number, linkText: boolean, lineS
 			case '#': escape = i === start || i === closing; break;
 			case '+': escape = i === start && (next === undefined || isSpace(next)); break;
 			case '-': escape = i === start && (next === undefined || isSpace(next) || /^[-\s]*$/.test(s.slice(i, to))); break;
-			case '.': case ')': escape = !!leadingDigits && i === leadingDigits[0].length - 1 && (next === undefined || isSpace(next)); break;
+			case '.': case ')': escape = i === listMark; break;
 			case '&': ENTITY.lastIndex = i; escape = ENTITY.test(s); break;
 			case '$': escape = prev === undefined || next === undefined || !isSpace(prev) || !isSpace(next); break;
 		}

@@ -4,18 +4,22 @@ import * as path from 'node:path';
 import { analyze, hoverAt, renderReport, type Analysis } from '../../src/core';
 import { decodeDescription } from '../../src/core/recognize/describe';
 import { fixtureFiles } from '../corpus';
-import { codeSpans, needlessEscapes } from '../markdownCheck';
+import { bundledCatalog } from '../../src/core/catalog/catalog';
+import { codeSpans, inertnessProblems, needlessEscapes } from '../markdownCheck';
 
 /*
  * Reports and hovers read clean as plain text and as rendered Markdown, on every real paste
  * (test/fixtures/realworld*, but never a held-out round still being collected) and every example:
- * no needless escape (see needlessEscapes for the precise rule) and no error_description shown
- * still encoded (JSON string escapes, percent-encoding, HTML entities).
+ * no needless escape (see needlessEscapes for the precise rule), nothing a renderer reads as
+ * Markdown of the paste's own (see inertnessProblems), and no error_description shown still
+ * encoded (JSON string escapes, percent-encoding, HTML entities).
  */
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const FOLDERS = fs.readdirSync(FIXTURES).filter(d => d.startsWith('realworld') && !d.includes('heldout5')).sort();
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+/** Strong text a hover writes besides its labels: catalog titles. */
+const TITLES = new Set(bundledCatalog().entries.map(e => e.title));
 
 interface Paste { name: string; text: string }
 
@@ -64,6 +68,8 @@ function survey(): { problems: string[]; reports: number; hovers: number; descri
 		for (const md of documents) {
 			escapes += (md.match(/\\[!-/:-@[-`{-~]/g) ?? []).length;
 			for (const e of needlessEscapes(md)) problems.push(`${p.name}: needless escape ${e}`);
+			// What a renderer makes of it: nothing of the paste's own (links, HTML, emphasis, math…).
+			for (const e of inertnessProblems(md, { ownStrong: t => TITLES.has(t) })) problems.push(`${p.name}: rendered ${e}`);
 		}
 		// The description as the report shows it: the code span after "error_description:".
 		for (const line of documents[0].split('\n')) {

@@ -179,6 +179,8 @@ suite('escapeMarkdown: escapes only where Markdown could read syntax', () => {
 		assert.equal(escapeQuoted('error_description says "*x* [y](z)" and "a`b"'), 'error_description says `*x* [y](z)` and ``a`b``');
 		assert.equal(escapeQuoted('Unknown error code "x"'), 'Unknown error code `x`');
 		assert.equal(escapeQuoted('an odd " quote'), 'an odd " quote');
+		assert.equal(escapeQuoted('error_description says "Invalid "code" in request."'), 'error_description says `Invalid "code" in request.`');
+		assert.equal(escapeQuoted('An error ("x") was sent with "y"'), 'An error (`x`) was sent with `y`');
 	});
 
 	test('codeSpan: a fence longer than any run inside, padded where a backtick or spaces meet it', () => {

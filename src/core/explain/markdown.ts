@@ -272,8 +272,11 @@ export function escapeQuoted(text: string, options: EscapeOptions = {}): string 
 	const s = sanitizeText(text).trim();
 	let out = '';
 	let from = 0;
-	for (let open = s.indexOf('"'); open >= 0; open = s.indexOf('"', from)) {
-		const close = s.indexOf('"', open + 1);
+	// Evidence ends with what the paste says, itself maybe quoting: `… says "Invalid "code" in request."` is one quote.
+	const first = s.indexOf('"');
+	const whole = s.endsWith('"') && first >= 5 && first < s.length - 1 && s.slice(first - 5, first) === 'says ' ? first : -1;
+	for (let open = first; open >= 0; open = s.indexOf('"', from)) {
+		const close = open === whole ? s.length - 1 : s.indexOf('"', open + 1);
 		if (close < 0 || close === open + 1) break;
 		out += part(s.slice(from, open), { midLine: !!options.midLine || from > 0 }) + codeSpan(s.slice(open + 1, close));
 		from = close + 1;

@@ -176,7 +176,7 @@ suite('escapeMarkdown: escapes only where Markdown could read syntax', () => {
 	}
 
 	test('escapeQuoted: quoted pasted text becomes code spans', () => {
-		assert.equal(escapeQuoted('error_description says "*x* [y](z)" and "a`b"'), 'error_description says `*x* [y](z)` and ``a`b``');
+		assert.equal(escapeQuoted('error_description quotes "*x* [y](z)" and "a`b"'), 'error_description quotes `*x* [y](z)` and ``a`b``');
 		assert.equal(escapeQuoted('Unknown error code "x"'), 'Unknown error code `x`');
 		assert.equal(escapeQuoted('an odd " quote'), 'an odd " quote');
 		assert.equal(escapeQuoted('error_description says "Invalid "code" in request."'), 'error_description says `Invalid "code" in request.`');

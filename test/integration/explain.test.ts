@@ -12,7 +12,7 @@ suite('Explain Response', () => {
 		editor.selection = new vscode.Selection(positionOf(doc, 'invalid_client'), positionOf(doc, 'invalid_client'));
 		const result = await vscode.commands.executeCommand<{ uri: string; markdown: string }>('tokenErrorHelp.explainResponse');
 		assert.match(result.markdown, /^# Token Error Help/);
-		assert.match(result.markdown, /invalid\\_client/);
+		assert.match(result.markdown, /invalid_client/);
 		assert.match(result.markdown, /\*\*Most likely:\*\*.*secret/i);
 		assert.match(result.markdown, /\*\*What to do next\*\*\n\n1\. /);
 		assert.match(result.markdown, /AADSTS7000215/);
@@ -27,7 +27,7 @@ suite('Explain Response', () => {
 		for (let i = 0; i < 40 && (await vscode.env.clipboard.readText()) !== copied; i++) await new Promise(r => setTimeout(r, 50));
 		assert.equal(await vscode.env.clipboard.readText(), copied);
 		const result = await vscode.commands.executeCommand<{ markdown: string }>('tokenErrorHelp.explainClipboard');
-		assert.match(result.markdown, /invalid\\_grant/);
+		assert.match(result.markdown, /invalid_grant/);
 	});
 
 	test('Copy Redacted Report puts a report without secrets on the clipboard', async () => {

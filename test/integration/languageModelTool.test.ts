@@ -72,7 +72,7 @@ suite('Language-model tool', () => {
 	test('given text: the report names the code and its title and holds no secret', async () => {
 		const text = await invoke({ text: RESPONSE_WITH_SECRET });
 		assert.match(text, /^# Token Error Help/);
-		assert.match(text, /## invalid\\_client\\: Invalid client \\\(line 6\\\)/);
+		assert.match(text, /## invalid_client: Invalid client \(line 6\)/);
 		assert.match(text, /\*\*Most likely:\*\*/);
 		assert.match(text, /\*\*What to do next\*\*\n\n1\. /);
 		assert.match(text, /_Source: text given to the tool_/);
@@ -95,13 +95,13 @@ suite('Language-model tool', () => {
 		const doc = await openFixture('entra-invalid-client.http');
 		const editor = vscode.window.activeTextEditor!;
 		const whole = await invoke({});
-		assert.match(whole, /invalid\\_client\\: Client authentication failed/);
-		assert.match(whole, /_Source: entra\\?-invalid\\?-client\\?\.http_/);
+		assert.match(whole, /invalid_client: Client authentication failed/);
+		assert.match(whole, /_Source: `?entra-invalid-client\.http`?_/);
 
 		const start = positionOf(doc, 'HTTP/1.1 401');
 		editor.selection = new vscode.Selection(start, doc.positionAt(doc.getText().length));
 		const selected = await invoke({ text: '' });
-		assert.match(selected, /_Source: selection in entra\\?-invalid\\?-client\\?\.http_/);
+		assert.match(selected, /_Source: selection in `?entra-invalid-client\.http`?_/);
 		assert.match(selected, /AADSTS7000215/);
 		assert.doesNotMatch(selected, /POST https/, 'only the selected response is quoted');
 	});

@@ -144,7 +144,7 @@ suite('Security', function () {
 				assertInertMarkdown(md, 'report');
 				await assertRendersInert(md, 'report', false);
 			}
-			assert.match(reports[0], /&lt;img src=x onerror=alert\\\(1\\\)&gt;/, 'the hostile text is shown, escaped');
+			assert.ok(reports[0].includes('<img src=x onerror=alert(1)>'), 'the hostile text is shown (in a code span)');
 
 			const copied = await copiedRedactedReport();
 			const fenced = /\n(`{3,})text\n([\s\S]*)\n\1\n$/.exec(copied);

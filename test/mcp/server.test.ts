@@ -114,7 +114,7 @@ suite('MCP server (node dist/cli.js mcp, SDK client over stdio)', function () {
 		assert.equal(answer.redactedInput, ENTRA_RESPONSE, 'nothing to redact: the input comes back as it was');
 		const report = text(result);
 		assert.match(report, /^# Token Error Help/);
-		assert.match(report, /invalid\\_grant/);
+		assert.match(report, /invalid_grant/);
 		assert.match(report, /\*\*Most likely:\*\* Refresh token unused for too long/);
 	});
 

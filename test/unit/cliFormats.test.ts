@@ -191,8 +191,8 @@ suite('cli: CI formats', function () {
 			const several = cli(['explain', '--format', 'github', `--summary=${summary}`, 'logs/entra.log', 'logs/secrets.http']);
 			assert.equal(several.status, 0);
 			const text = readFileSync(summary, 'utf8');
-			assert.match(text, /\*\*logs\/entra\\\.log\*\*\n\n# Token Error Help/);
-			assert.match(text, /\*\*logs\/secrets\\\.http\*\*/);
+			assert.match(text, /\*\*`logs\/entra\.log`\*\*\n\n# Token Error Help/);
+			assert.match(text, /\*\*`logs\/secrets\.http`\*\*/);
 			assert.ok(!text.replace(/\\/g, '').includes(SECRET) && !text.includes(JWT));
 		});
 

@@ -1,40 +1,39 @@
 import * as assert from 'node:assert/strict';
 import {
-	analyze, escapeMarkdown, explainMessage, redact, renderExplanation, renderReport,
+	analyze, escapeMarkdown, explainMessage, hoverAt, redact, renderExplanation, renderReport,
 } from '../../src/core';
-import { safeLink } from '../../src/core/explain/markdown';
+import { bundledCatalog } from '../../src/core/catalog/catalog';
+import { codeSpan, escapeQuoted, safeLink } from '../../src/core/explain/markdown';
+import { codeSpans, inertnessProblems, renderHtml, tokensOf } from '../markdownCheck';
 
 // DESIGN.md §5: pasted text may come from a hostile server. It is escaped before it
 // enters Markdown, links are https only, and secrets are never echoed.
 
-/** Every Markdown string the explainer produces for `text`: the report and each explanation. */
+/** Every Markdown string the explainer produces for `text`: the report, each explanation and every hover. */
 function renderAll(text: string): string[] {
-	const messages = analyze(text).messages;
-	return [renderReport(text, messages), ...messages.map((m) => renderExplanation(explainMessage(text, m)))];
+	const analysis = analyze(text);
+	const messages = analysis.messages;
+	const hovers = messages.flatMap((m) => [...m.errors, ...m.vendorCodes, ...m.challenges.map((c) => c.header)].map((x) => x.span.start + 1))
+		.map((at) => hoverAt(analysis, at, undefined, (span) => text.slice(span.start, span.end))?.markdown)
+		.filter((h): h is string => !!h);
+	return [renderReport(text, messages), ...messages.map((m) => renderExplanation(explainMessage(text, m))), ...hovers];
 }
 
-/** Offsets of backticks not escaped by an odd number of backslashes. */
-function unescapedBackticks(md: string): number[] {
-	const out: number[] = [];
-	for (let i = md.indexOf('`'); i >= 0; i = md.indexOf('`', i + 1)) {
-		let slashes = 0;
-		while (md[i - 1 - slashes] === '\\') slashes++;
-		if (slashes % 2 === 0) out.push(i);
-	}
-	return out;
-}
-
-/** Targets of Markdown links `[..](target)`. */
+/** Targets of Markdown links, as a renderer reads them. */
 function linkTargets(md: string): string[] {
-	return [...md.matchAll(/\]\(([^)\s]*)/g)].map((m) => m[1]);
+	return tokensOf(md).filter((t) => t.type === 'link_open').map((t) => t.attrGet('href') ?? '');
 }
 
-/** Asserts that hostile pasted text stayed inert in `md`. */
+/** Strong text our templates may write besides their labels: catalog titles (hover). */
+const TITLES = new Set(bundledCatalog().entries.map((e) => e.title));
+
+/**
+ * Asserts that hostile pasted text stayed inert in `md`, as markdown-it (VS Code's renderer, with
+ * autolinks, raw HTML and math on) reads it: no link, autolink, image, raw HTML, heading,
+ * emphasis, math, table, code block or quote of its own, and no control, bidi or zero-width character.
+ */
 function assertInert(md: string, label: string): void {
-	assert.ok(!md.includes('](command:'), `${label}: command link`);
-	assert.ok(!/<img|<script|<a\s|<iframe/i.test(md), `${label}: raw HTML`);
-	assert.ok(!md.includes('**bold**'), `${label}: pasted emphasis`);
-	assert.deepEqual(unescapedBackticks(md), [], `${label}: unescaped backtick`);
+	assert.deepEqual(inertnessProblems(md, { ownStrong: (t) => TITLES.has(t) }), [], `${label}:\n${md}`);
 	for (const target of linkTargets(md)) assert.match(target, /^https:\/\//, `${label}: link to ${target}`);
 }
 
@@ -78,10 +77,18 @@ suite('explain: hostile pasted text stays inert', () => {
 		});
 	}
 
-	test('the hostile description is still shown, escaped', () => {
+	test('the hostile description is still shown, whole, in a code span', () => {
 		const text = jsonResponse({ error: 'invalid_grant', error_description: HOSTILE });
 		const [report] = renderAll(text);
-		assert.ok(report.includes(escapeMarkdown(HOSTILE)), report);
+		assert.ok(codeSpans(report).includes(HOSTILE), report);
+		assert.ok(report.includes(`- error_description: ${codeSpan(HOSTILE)}`), report);
+	});
+
+	test('a pasted code with backticks and emphasis marks renders as itself', () => {
+		const text = jsonResponse({ error: '`*x*`' });
+		const [report] = renderAll(text);
+		assert.ok(codeSpans(report).includes('`*x*`'), report);
+		assertInert(report, 'code');
 	});
 
 	for (const row of bigRows) {
@@ -122,37 +129,73 @@ suite('explain: error_uri links', () => {
 	}
 
 	const links: { title: string; url: string | undefined; expected: string }[] = [
-		{ title: 'RFC 6749 §5.2', url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2', expected: '[RFC 6749 §5\\.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2)' },
+		{ title: 'RFC 6749 §5.2', url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2', expected: '[RFC 6749 §5.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2)' },
+		{ title: 'Token [beta] errors', url: 'https://example.com/e', expected: '[Token \\[beta\\] errors](https://example.com/e)' },
 		{ title: 'help', url: 'http://example.com', expected: 'help' },
 		{ title: 'help', url: 'javascript:alert(1)', expected: 'help' },
 		{ title: 'help', url: 'https://example.com/a)b', expected: 'help' },
 		{ title: 'help', url: 'https://example.com/a b', expected: 'help' },
-		{ title: '[x](command:y)', url: undefined, expected: '\\[x\\]\\(command\\:y\\)' },
+		{ title: '[x](command:y)', url: undefined, expected: '\\[x\\](command:y)' },
 	];
 	for (const l of links) {
-		test(`safeLink(${JSON.stringify(l.title)}, ${JSON.stringify(l.url)})`, () => assert.equal(safeLink(l.title, l.url), l.expected));
+		test(`safeLink(${JSON.stringify(l.title)}, ${JSON.stringify(l.url)})`, () => {
+			assert.equal(safeLink(l.title, l.url), l.expected);
+			assert.equal(linkTargets(safeLink(l.title, l.url)).length, l.expected.startsWith('[') && l.url ? 1 : 0);
+		});
 	}
 });
 
-suite('escapeMarkdown', () => {
+suite('escapeMarkdown: escapes only where Markdown could read syntax', () => {
 	const rows: [input: string, expected: string][] = [
-		['[x](command:workbench.action.terminal.new)', '\\[x\\]\\(command\\:workbench\\.action\\.terminal\\.new\\)'],
-		['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
-		['javascript:alert(1)', 'javascript\\:alert\\(1\\)'],
-		['`code`', '\\`code\\`'],
-		['**bold** _it_', '\\*\\*bold\\*\\* \\_it\\_'],
+		['invalid_grant: Invalid grant (Entra)', 'invalid_grant: Invalid grant (Entra)'],
+		['[x](command:workbench.action.terminal.new)', '\\[`x](command:workbench.action.terminal.new`)'],
+		['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)>'],
+		['javascript:alert(1)', 'javascript:alert(1)'],
+		['see https://evil.example.com/x.', 'see `https://evil.example.com/x`.'],
+		['mail admin@example.com or www.example.org', 'mail `admin@example.com` or `www.example.org`'],
+		['Read `error` first', 'Read `error` first'],
+		['a stray ` backtick', 'a stray \\` backtick'],
+		['**bold** _it_ snake_case a * b', '\\*\\*bold\\*\\* \\_it\\_ snake_case a * b'],
 		['a\\`b', 'a\\\\\\`b'],
-		['&lt;', '&amp;lt;'],
+		['&lt; & b', '\\&lt; & b'],
 		['line1\nline2\r\n\tline3', 'line1 line2 line3'],
 		['# heading', '\\# heading'],
 		['1. item', '1\\. item'],
-		['- item | cell', '\\- item \\| cell'],
-		['~~strike~~ !', '\\~\\~strike\\~\\~ \\!'],
-		['plain words 123', 'plain words 123'],
+		['- item | cell', '\\- item | cell'],
+		['> quote', '\\> quote'],
+		['~~strike~~ !', '\\~\\~strike\\~\\~ !'],
+		['$x$ costs $ 5', '\\$x\\$ costs $ 5'],
+		['plain words 123, v1.2 (e.g. this)', 'plain words 123, v1.2 (e.g. this)'],
 	];
 	for (const [input, expected] of rows) {
-		test(JSON.stringify(input), () => assert.equal(escapeMarkdown(input), expected));
+		test(JSON.stringify(input), () => {
+			assert.equal(escapeMarkdown(input), expected);
+			// Rendered, nothing in it is Markdown of its own.
+			assertInert(`- ${expected}`, input);
+		});
 	}
+
+	test('escapeQuoted: quoted pasted text becomes code spans', () => {
+		assert.equal(escapeQuoted('error_description quotes "*x* [y](z)" and "a`b"'), 'error_description quotes `*x* [y](z)` and ``a`b``');
+		assert.equal(escapeQuoted('Unknown error code "x"'), 'Unknown error code `x`');
+		assert.equal(escapeQuoted('an odd " quote'), 'an odd " quote');
+		assert.equal(escapeQuoted('error_description says "Invalid "code" in request."'), 'error_description says `Invalid "code" in request.`');
+		assert.equal(escapeQuoted('An error ("x") was sent with "y"'), 'An error (`x`) was sent with `y`');
+	});
+
+	test('codeSpan: a fence longer than any run inside, padded where a backtick or spaces meet it', () => {
+		const rows: [string, string][] = [['a', '`a`'], ['a`b', '``a`b``'], ['`a', '`` `a ``'], ['a``', '``` a`` ```'], [' a ', '`  a  `'], ['', '(empty)'], ['x\u202ey', '`x\ufffdy`']];
+		for (const [value, expected] of rows) {
+			assert.equal(codeSpan(value), expected);
+			if (value.length) assert.deepEqual(codeSpans(codeSpan(value)), [value.replace('\u202e', '\ufffd')], value);
+		}
+	});
+
+	test('rendered, escaped text reads as the text', () => {
+		const text = 'a_b *c* [d] <e> `f` $g$ & h #i ~j~ 1. k';
+		const html = renderHtml(`- ${escapeMarkdown(text)}`);
+		assert.equal(html.replace(/<\/?(ul|li)>|\n/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/<\/?code>/g, '`'), text);
+	});
 });
 
 // Canary secrets, assembled at run time so that no credential-looking literal sits in the repository.
@@ -204,7 +247,7 @@ suite('explain: secrets are never echoed', () => {
 
 	test('renderReport shows none of them', () => {
 		const report = renderReport(CANARY_TEXT, analysis.messages);
-		assert.ok(report.includes('invalid\\_client'), report);
+		assert.ok(report.includes('invalid_client'), report);
 		for (const [name, value] of SECRET_VALUES) assert.ok(!report.includes(value), `${name} in report`);
 	});
 

@@ -64,7 +64,7 @@ suite('Language-model tool (unit)', () => {
 		assert.ok(result instanceof ToolResult);
 		const answer = result.content.map(p => (p as TextPart).value).join('');
 		assert.match(answer, /^# Token Error Help/);
-		assert.match(answer, /invalid\\_grant/);
+		assert.match(answer, /invalid_grant/);
 		assert.match(answer, /## Redacted input/);
 		assert.ok(!answer.includes(secret));
 		const none = await tool.invoke({ input: {}, toolInvocationToken: undefined }, notCancelled);

@@ -63,7 +63,7 @@ suite('lsp: scrubbing what goes to the client', () => {
 	test('raw and Markdown-escaped copies become «redacted», the longest first', () => {
 		const safe = scrubberFor(text, analysis);
 		assert.equal(safe('token UnitTestRefresh_7x*Q2 and UnitTestSecret-4kP9zz.'), 'token «redacted» and «redacted».');
-		assert.equal(safe('escaped: UnitTestRefresh\\_7x\\*Q2!'), 'escaped: «redacted»!');
+		assert.equal(safe('escaped: UnitTestRefresh_7x\\*Q2!'), 'escaped: «redacted»!');
 		assert.equal(safe('nothing secret here'), 'nothing secret here');
 		assert.equal(safe('UnitTestSecret-4kP9zzUnitTestSecret-4kP9zz'), '«redacted»«redacted»');
 	});

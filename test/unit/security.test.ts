@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { analyze, explainMessage, hoverAt, redact, renderExplanation, renderReport, type Analysis } from '../../src/core';
 import { assertInertMarkdown, assertNoLeaks, CANARIES, canariesIn, EXPLAIN_COMMAND } from '../fixtures/security/securityChecks';
+import { codeSpans } from '../markdownCheck';
 
 // Issue 5, security: hostile pasted text stays inert in hovers and reports, and canary secrets
 // never reach a hover, report, redaction, problem, quick fix title or CLI output. The same
@@ -68,7 +69,7 @@ function assertRendersInert(md: string, label: string, allowExplainCommand = fal
 suite('security: the inertness checks catch what they look for', () => {
 	const live: string[] = [
 		'[x](command:workbench.action.terminal.new)', '[x](javascript:alert(1))', '![x](data:image/svg+xml,<svg>)', '<command:workbench.action.quit>',
-		'<img src=x onerror=alert(1)>', 'text <script>alert(1)</script>', 'see javascript:alert(1)', `[ok](command:${EXPLAIN_COMMAND}?%5B%5D) [x](command:evil)`,
+		'<img src=x onerror=alert(1)>', 'text <script>alert(1)</script>', 'see <javascript:alert(1)>', `[ok](command:${EXPLAIN_COMMAND}?%5B%5D) [x](command:evil)`,
 		'x'.repeat(30_000),
 	];
 	for (const md of live) {
@@ -80,7 +81,7 @@ suite('security: the inertness checks catch what they look for', () => {
 		assert.throws(() => assertRendersInert('[x](command:evil)', 'sample', true));
 	});
 	test('passes escaped text, https links and our own command', () => {
-		const md = `\\[x\\]\\(command\\:evil\\) &lt;img src=x&gt; javascript\\:alert [RFC](https://www.rfc-editor.org/rfc/rfc6749) [Explain](command:${EXPLAIN_COMMAND}?%5B%5D)`;
+		const md = `\\[x\\](command:evil) \\<img src=x> \`[x](command:evil) <img>\` javascript:alert [RFC](https://www.rfc-editor.org/rfc/rfc6749) [Explain](command:${EXPLAIN_COMMAND}?%5B%5D)`;
 		assertInertMarkdown(md, 'sample', { allowExplainCommand: true });
 		assertRendersInert(md, 'sample', true);
 	});
@@ -120,10 +121,9 @@ suite('security: hostile pasted text in hovers', () => {
 		}
 	});
 
-	test('the hostile text is shown (escaped), not dropped', () => {
-		const report = renderReport(HOSTILE, analysis.messages);
-		assert.match(report, /&lt;img src=x onerror=alert\\\(1\\\)&gt;/);
-		assert.match(report, /\\\[here\\\]\\\(command\\:workbench/);
+	test('the hostile text is shown (as text in code spans), not dropped', () => {
+		const spans = codeSpans(renderReport(HOSTILE, analysis.messages));
+		assert.ok(spans.some(c => c.includes('<img src=x onerror=alert(1)>') && c.includes('[here](command:workbench')), spans.join('\n'));
 	});
 });
 
@@ -242,7 +242,7 @@ suite('security: canary secrets', () => {
 					assert.equal(r.status, 0, r.stderr);
 				}
 				const written = readFileSync(summary, 'utf8');
-				assert.match(written, /invalid\\_grant/);
+				assert.match(written, /invalid_grant/);
 				assertNoLeaks('cli-summary', [written]);
 			} finally {
 				rmSync(dir, { recursive: true, force: true });

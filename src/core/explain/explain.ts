@@ -6,7 +6,7 @@ import { secretCopyReplacer } from '../secrets/secrets';
 import { redactionMarker } from '../secrets/tokenShapes';
 import type { SecretSpan, Span } from '../types';
 import { decodeDescription } from '../recognize/describe';
-import { escapeMarkdown, safeLink } from './markdown';
+import { codeSpan, escapeInline, escapeMarkdown, escapeQuoted, safeLink } from './markdown';
 
 /** What went wrong, why, and what to do next, for one message. Pasted text in it is already redacted. */
 export interface Explanation {
@@ -126,16 +126,22 @@ function safeSlice(text: string, span: Span, secrets: readonly SecretSpan[], max
 	return clip(out, max);
 }
 
-/** Renders an explanation as Markdown; pasted text is escaped, links are https only. */
+/** Fact labels whose values are our own words; every other fact's value is pasted text, shown in a code span. */
+const OWN_FACTS: ReadonlySet<string> = new Set(['HTTP status', 'Usual HTTP status', 'Vendor', 'Where', 'Secrets found']);
+
+/**
+ * Renders an explanation as Markdown: pasted values in code spans, running text escaped only
+ * where Markdown would read syntax, links https only.
+ */
 export function renderExplanation(explanation: Explanation, level = 2): string {
 	const h = '#'.repeat(level);
-	const lines: string[] = [`${h} ${escapeMarkdown(explanation.headline)}`, ''];
+	const lines: string[] = [`${h} ${escapeQuoted(explanation.headline)}`, ''];
 	const d = explanation.diagnosis;
-	if (!d && explanation.cause) lines.push(`**Usual cause.** ${escapeMarkdown(explanation.cause)}`, '');
+	if (!d && explanation.cause) lines.push(`**Usual cause.** ${escapeInline(explanation.cause)}`, '');
 	if (d) {
-		const because = d.evidence.length ? ` — because ${d.evidence.map(escapeMarkdown).join('; ')}` : '';
-		lines.push(`**Most likely:** ${escapeMarkdown(d.cause)}${because} (${d.confidence} confidence; kind ${d.kind})`, '');
-		if (d.toDecide) lines.push(`**To be sure:** ${escapeMarkdown(d.toDecide)}`, '');
+		const because = d.evidence.length ? ` — because ${d.evidence.map(e => escapeQuoted(e, { midLine: true })).join('; ')}` : '';
+		lines.push(`**Most likely:** ${escapeInline(d.cause)}${because} (${d.confidence} confidence; kind ${d.kind})`, '');
+		if (d.toDecide) lines.push(`**To be sure:** ${escapeInline(d.toDecide)}`, '');
 	}
 	if (explanation.steps.length) {
 		lines.push('**What to do next**', '');
@@ -147,22 +153,22 @@ export function renderExplanation(explanation: Explanation, level = 2): string {
 		for (const a of d.alternatives) lines.push(`- ${escapeMarkdown(a.cause)} (kind ${a.kind})`);
 		lines.push('');
 	}
-	lines.push(`**What happened.** ${escapeMarkdown(explanation.whatHappened)}`, '');
+	lines.push(`**What happened.** ${escapeInline(explanation.whatHappened)}`, '');
 	const problems = explanation.notes.filter(n => (n.severity === 'error' || n.severity === 'warning') && n.rule !== 'secret-exposed');
 	if (problems.length) {
 		lines.push('**Also found**', '');
-		for (const n of problems) lines.push(`- ${escapeMarkdown(n.message)}`);
+		for (const n of problems) lines.push(`- ${escapeQuoted(n.message)}`);
 		lines.push('');
 	}
 	if (explanation.facts.length) {
 		lines.push('**Facts**', '');
-		for (const f of explanation.facts) lines.push(`- ${escapeMarkdown(f.label)}: ${escapeMarkdown(f.value)}`);
+		for (const f of explanation.facts) lines.push(`- ${escapeMarkdown(f.label)}: ${OWN_FACTS.has(f.label) ? escapeInline(f.value) : codeSpan(f.value)}`);
 		lines.push('');
 	}
 	const info = explanation.notes.filter(n => n.severity === 'information' && n.rule !== 'secret-exposed');
 	if (info.length) {
 		lines.push('**Notes**', '');
-		for (const n of info) lines.push(`- ${escapeMarkdown(n.message)}`);
+		for (const n of info) lines.push(`- ${escapeQuoted(n.message)}`);
 		lines.push('');
 	}
 	if (explanation.references.length) {
@@ -231,8 +237,17 @@ function uniqueEntries(list: Array<CatalogEntry | null | undefined>): CatalogEnt
 	return [...new Set(list.filter((e): e is CatalogEntry => !!e))];
 }
 
+/** One line per page: by URL, and by title (a title listed with its URL and without keeps the URL). */
 function uniqueReferences(refs: Reference[]): Reference[] {
-	return uniqueBy(refs, r => r.url ?? r.title).slice(0, 6);
+	const byTitle = new Map<string, Reference>();
+	const urls = new Set<string>();
+	for (const r of refs) {
+		if (r.url && urls.has(r.url)) continue;
+		if (r.url) urls.add(r.url);
+		const prior = byTitle.get(r.title);
+		if (!prior || (!prior.url && r.url)) byTitle.set(r.title, r);
+	}
+	return [...byTitle.values()].slice(0, 6);
 }
 
 function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {

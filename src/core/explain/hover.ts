@@ -5,7 +5,7 @@ import { describeSecretKind } from '../secrets/secretNames';
 import { describeSecret } from '../secrets/tokenShapes';
 import type { Span } from '../types';
 import { clip } from '../rules/responseRules';
-import { escapeMarkdown, safeLink } from './markdown';
+import { codeSpan, escapeInline, escapeMarkdown, safeLink } from './markdown';
 
 /** A hover: the range it covers and its Markdown (pasted text escaped, no secrets). */
 export interface HoverInfo {
@@ -24,7 +24,7 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 		const error = message.errors.find(e => contains(e.span, offset));
 		if (error) {
 			const md = error.entry ? entryMarkdown(error.entry, message, catalog)
-				: `**Unknown error code** ${escapeMarkdown(clip(error.code, 80))}${error.suggestion ? ` — did you mean \`${error.suggestion}\`?` : ''}`;
+				: `**Unknown error code** ${codeSpan(clip(error.code, 80))}${error.suggestion ? ` — did you mean ${codeSpan(error.suggestion)}?` : ''}`;
 			return { span: error.span, markdown: md, message };
 		}
 		const vendorCode = message.vendorCodes.find(v => contains(v.span, offset));
@@ -32,13 +32,13 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 			const shaped = catalog.profiles.codeShapeOf(vendorCode.code)?.profile;
 			const lookup = catalog.profiles.lookupUrl(shaped?.id ?? message.vendor, vendorCode.code);
 			const md = vendorCode.entry ? entryMarkdown(vendorCode.entry, message, catalog)
-				: `**${escapeMarkdown(vendorCode.code)}** is not in the bundled catalog yet.${lookup ? ` Look it up: ${safeLink(`${catalog.profiles.displayName(shaped?.id ?? message.vendor ?? '')} error lookup`, lookup)}` : ''}`;
+				: `${codeSpan(clip(vendorCode.code, 80))} is not in the bundled catalog yet.${lookup ? ` Look it up: ${safeLink(`${catalog.profiles.displayName(shaped?.id ?? message.vendor ?? '')} error lookup`, lookup)}` : ''}`;
 			return { span: vendorCode.span, markdown: md, message };
 		}
 		const secret = message.secrets.find(s => contains(s, offset));
 		if (secret) {
 			// Only derived facts (kind, length, harmless JWT claims such as exp and aud), never the value.
-			const facts = readSpan ? escapeMarkdown(describeSecret(secret.kind, readSpan(secret))) : `${secret.end - secret.start} characters`;
+			const facts = readSpan ? escapeInline(describeSecret(secret.kind, readSpan(secret))) : `${secret.end - secret.start} characters`;
 			return { span: secret, markdown: `**${describeSecretKind(secret.kind)}**: ${facts}. Redact it before sharing; revoke it if it is still valid.`, message };
 		}
 		if (message.statusSpan && message.startLine && contains(message.startLine, offset) && message.status !== null) {
@@ -48,7 +48,7 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
 		for (const { header, challenges } of message.challenges) {
 			if (!contains(header.span, offset)) continue;
 			const more = (n: number, shown: number) => n > shown ? `, … (${n - shown} more)` : '';
-			const lines = challenges.slice(0, 5).map(c => `- **${escapeMarkdown(clip(c.scheme, 40))}**${c.params.length ? `: ${c.params.slice(0, 8).map(p => escapeMarkdown(`${clip(p.name, 40)}=${clip(p.value, 60)}`)).join(', ')}${more(c.params.length, 8)}` : ''}`);
+			const lines = challenges.slice(0, 5).map(c => `- ${codeSpan(clip(c.scheme, 40))}${c.params.length ? `: ${c.params.slice(0, 8).map(p => codeSpan(`${clip(p.name, 40)}=${clip(p.value, 60)}`)).join(', ')}${more(c.params.length, 8)}` : ''}`);
 			if (challenges.length > 5) lines.push(`- … ${challenges.length - 5} more`);
 			return { span: header.span, markdown: ['**WWW-Authenticate challenge**', '', ...lines].join('\n'), message };
 		}
@@ -62,21 +62,21 @@ export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog = b
  * then what the code means and the steps for that cause.
  */
 export function entryMarkdown(entry: CatalogEntry, message: HttpMessage | undefined, catalog: Catalog): string {
-	const parts = [`**${escapeMarkdown(entry.title)}** · \`${entry.code.replace(/`/g, '')}\``, ''];
+	const parts = [`**${escapeInline(entry.title)}** · ${codeSpan(entry.code)}`, ''];
 	const d = message?.diagnosis;
 	if (d) {
-		parts.push(`**Most likely:** ${escapeMarkdown(d.cause)} (${d.confidence} confidence)`, '');
+		parts.push(`**Most likely:** ${escapeInline(d.cause)} (${d.confidence} confidence)`, '');
 	}
 	parts.push(escapeMarkdown(entry.summary));
 	const steps = d ? d.steps : entry.fixes.map(f => f.text);
 	if (steps.length) parts.push('', '**What to do:**', ...steps.slice(0, 3).map(f => `- ${escapeMarkdown(f)}`));
-	if (d?.alternatives.length) parts.push('', `**If not that:** ${d.alternatives.slice(0, 2).map(a => escapeMarkdown(a.cause)).join(' · ')}`);
+	if (d?.alternatives.length) parts.push('', `**If not that:** ${d.alternatives.slice(0, 2).map(a => escapeInline(a.cause)).join(' · ')}`);
 	const facts: string[] = [];
 	const expected = entry.kind !== 'status' ? entry.status : [];
 	const got = message?.status ?? null;
 	if (got !== null) facts.push(expected.length && !expected.includes(got) ? `HTTP ${got} (${expected.join(' or ')} expected for this code)` : `HTTP ${got}`);
 	else if (expected.length) facts.push(`usually HTTP ${expected.join(' or ')}`);
-	if (message?.vendor) facts.push(escapeMarkdown(catalog.profiles.displayName(message.vendor)));
+	if (message?.vendor) facts.push(escapeInline(catalog.profiles.displayName(message.vendor)));
 	if (facts.length) parts.push('', facts.join(' · '));
 	const links = entry.references.filter(r => r.url).slice(0, 3).map(r => safeLink(r.title, r.url));
 	if (links.length) parts.push('', links.join(' · '));

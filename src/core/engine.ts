@@ -17,7 +17,7 @@ export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
 export { readPackedCatalogAsset } from './catalog/packedAsset';
 export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
 export { explainMessage, hasContent, worthExplaining, lineOf, renderExplanation, renderReport, type Explanation } from './explain/explain';
-export { escapeMarkdown } from './explain/markdown';
+export { escapeMarkdown, safeLink } from './explain/markdown';
 export { sanitizeText, terminalSafeJson, type SanitizeOptions } from './explain/sanitize';
 export { maskHighEntropy } from './secrets/entropy';
 export type { Analysis, CauseCandidate, Diagnosis, ErrorMention, Finding, FixData, HttpMessage, VendorCodeMention } from './recognize/model';

@@ -3,7 +3,7 @@
  * code, the closest known codes. The catalog ranks the candidates (Catalog.lookup), as it does
  * for codes seen in a paste.
  */
-import { escapeMarkdown, vendorName, type CatalogEntry, type TokenErrorService } from '../core';
+import { escapeMarkdown, safeLink, vendorName, type CatalogEntry, type TokenErrorService } from '../core';
 import { suggestCodes } from '../core/catalog/suggest';
 import { SAFE_URL, type ToolAnswer } from './explainTool';
 import { cut, oneLine } from './safeText';
@@ -79,7 +79,7 @@ function entryJson(e: CatalogEntry): LookupEntry {
 }
 
 function link(r: { title: string; url: string | null }): string {
-	return r.url ? `[${escapeMarkdown(r.title)}](${r.url})` : escapeMarkdown(r.title);
+	return safeLink(r.title, r.url ?? undefined);
 }
 
 /** The Markdown form of an answer. Catalog text is escaped like pasted text: a user catalog could hold anything. */

@@ -10,6 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs, UsageError } from '../../src/cli/args';
+import { cutPoints } from '../../src/cli/parallel';
+import { isRecordStart } from '../../src/core/parse/lines';
 import { fakeJwt, prng } from './rulesUtil';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
@@ -180,5 +183,28 @@ suite('CLI on worker threads (--threads)', function () {
 
 	test('a response whose request is in the record before: the cut is refused, the output is the same', () => {
 		assertSameOnThreads('paired.log', pairedAcrossRecords(300), 2100, false);
+	});
+});
+
+suite('--threads and cut points', () => {
+	test('--threads takes a whole number from 1; without it the count is left to the cores', () => {
+		assert.equal(parseArgs(['explain', 'a.log']).threads, null);
+		assert.equal(parseArgs(['explain', 'a.log', '--threads', '1']).threads, 1);
+		assert.equal(parseArgs(['explain', '--threads=4', 'a.log']).threads, 4);
+		for (const bad of ['0', '-1', 'two', '1.5', '']) assert.throws(() => parseArgs(['explain', 'a.log', `--threads=${bad}`]), UsageError, bad);
+	});
+
+	test('cuts fall on record starts, after the even cut points, in order; a text without records is not cut', () => {
+		const text = logWithSecrets(400, 3);
+		const cuts = cutPoints(text, 5000);
+		assert.equal(cuts[0], 0);
+		assert.equal(cuts[cuts.length - 1], text.length);
+		assert.ok(cuts.length > 10, `${cuts.length} cuts`);
+		for (let i = 1; i < cuts.length - 1; i++) {
+			assert.ok(cuts[i] > cuts[i - 1], 'increasing');
+			assert.ok(isRecordStart(text, cuts[i]) && text[cuts[i] - 1] === '\n', `cut ${i} at a record start`);
+			assert.ok(cuts[i] - cuts[i - 1] >= 5000, 'parts are at least the part size');
+		}
+		assert.deepEqual(cutPoints('no timestamps here\n'.repeat(2000), 5000), [0, 38_000]);
 	});
 });

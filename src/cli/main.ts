@@ -7,7 +7,7 @@ import { formatResults, summaryMarkdown } from './formats/dispatch';
 import { describeError, InputError, readInputs, type Input } from './inputs';
 import { startMcp } from './mcpCommand';
 import { outputScrubber, toJson, toText } from './output';
-import { analyzeInParts, parallelSizes, PartPool, threadCount } from './parallel';
+import { analyzeInParts, parallelSizes, partLength, PartPool, threadCount } from './parallel';
 import { serveParts } from './parallelWorker';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -77,7 +77,7 @@ function runChecked(argv: readonly string[], stdout: (s: string) => void, say: (
 			const results: Array<Input & { analysis: Analysis }> = [];
 			try {
 				for (const input of inputs) {
-					const parts = input.text.length >= minChars ? await analyzeInParts(input.text, pool, partChars, maxMessages).catch(() => undefined) : undefined;
+					const parts = input.text.length >= minChars ? await analyzeInParts(input.text, pool, partChars ?? partLength(input.text.length, threads), maxMessages).catch(() => undefined) : undefined;
 					if (testing) say(`note: ${input.file}: ${parts ? `analysed in parts on ${threads} threads` : 'analysed on one thread'}.`);
 					results.push({ ...input, analysis: parts ?? analyze(input.text, { maxMessages }) });
 				}

@@ -20,8 +20,17 @@ import type { PartJob, PartResult } from './parallelWorker';
 
 /** Inputs shorter than this (in characters) are analysed on the main thread. */
 export const PARALLEL_MIN_CHARS = 4 * 1024 * 1024;
-/** About how long each part is: small enough to share the work and waste little past the message cap. */
-export const PART_CHARS = 2 * 1024 * 1024;
+/** Parts are about a quarter of a thread's share of the text, within these bounds (characters). */
+export const PART_CHARS = { min: 1024 * 1024, max: 8 * 1024 * 1024 } as const;
+
+/**
+ * How long each part of a text of `length` characters is for `threads` threads: four parts per
+ * thread or more, so that the work is shared evenly and little is analysed past the message cap;
+ * not so small that handing parts over to the workers costs more than it saves.
+ */
+export function partLength(length: number, threads: number): number {
+	return Math.min(PART_CHARS.max, Math.max(PART_CHARS.min, Math.ceil(length / (threads * 4))));
+}
 
 /**
  * Test knob: `<minChars>:<partChars>[:<maxMessages>]` lowers the threshold, the part size and the
@@ -31,11 +40,11 @@ export const PART_CHARS = 2 * 1024 * 1024;
  */
 const TEST_KNOB = 'TOKEN_ERROR_HELP_PARALLEL_TEST';
 
-/** Threshold, part size and message cap in effect. */
-export function parallelSizes(env: NodeJS.ProcessEnv = process.env): { minChars: number; partChars: number; maxMessages: number; testing: boolean } {
+/** Threshold, part size (null: {@link partLength}) and message cap in effect. */
+export function parallelSizes(env: NodeJS.ProcessEnv = process.env): { minChars: number; partChars: number | null; maxMessages: number; testing: boolean } {
 	const knob = /^(\d{1,12}):(\d{1,12})(?::(\d{1,9}))?$/.exec(env[TEST_KNOB] ?? '');
 	if (knob && Number(knob[2]) > 0) return { minChars: Number(knob[1]), partChars: Number(knob[2]), maxMessages: knob[3] ? Number(knob[3]) : DEFAULT_MAX_MESSAGES, testing: true };
-	return { minChars: PARALLEL_MIN_CHARS, partChars: PART_CHARS, maxMessages: DEFAULT_MAX_MESSAGES, testing: false };
+	return { minChars: PARALLEL_MIN_CHARS, partChars: null, maxMessages: DEFAULT_MAX_MESSAGES, testing: false };
 }
 
 /** How many threads to use: `--threads`, else one per core (1 means none). */

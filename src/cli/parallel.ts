@@ -166,31 +166,39 @@ export async function analyzeInParts(text: string, pool: PartPool, partChars: nu
 	const cuts = cutPoints(text, partChars);
 	const parts = cuts.length - 1;
 	if (parts < 2) return undefined;
-	const submit = (kind: PartJob['kind'], from: number, to: number): Promise<PartResult> => {
+	const submit = (kind: PartJob['kind'], from: number, to: number, cap = maxMessages): Promise<PartResult> => {
 		const { slice, base } = sliceFor(text, from, to);
-		const result = pool.run({ kind, slice, base, from, to, maxMessages });
+		const result = pool.run({ kind, slice, base, from, to, maxMessages: cap });
 		result.catch(() => undefined); // awaited where used; a job dropped or not used must not go unhandled
 		return result;
 	};
-	// Messages per character in the parts analysed so far: parts expected to start well past the
-	// message cap are asked only for their secrets ahead of time (asked again in full if that was wrong).
-	let seenChars = 0;
-	let seenMessages = 0;
+	// What the parts analysed so far found (-1: more than their cap). A part needs at most the cap
+	// less the messages of the parts before it, so it is analysed with that cap; and parts expected,
+	// at the messages per character seen so far, to start well past the cap are asked only for their
+	// secrets ahead of time (asked again in full if that was wrong).
+	const found = new Map<number, number>();
 	let capped = false;
 	const jobs = new Map<number, { kind: PartJob['kind']; result: Promise<PartResult> }>();
 	let next = 0;
 	const fill = (upTo: number) => {
 		for (; next < parts && next < upTo; next++) {
 			const k = next;
-			const expected = seenChars ? cuts[k] * (seenMessages / seenChars) : 0;
-			const kind = capped || expected > maxMessages * AHEAD_MARGIN ? 'secrets' : 'part';
-			const result = submit(kind, cuts[k], cuts[k + 1]);
-			if (kind === 'part') {
-				void result.then(r => {
-					seenChars += cuts[k + 1] - cuts[k];
-					seenMessages += r.messages.length;
-				}, () => undefined);
+			let before = 0;
+			let over = false;
+			let seenChars = 0;
+			let seenMessages = 0;
+			for (const [j, n] of found) {
+				if (n < 0) over ||= j < k;
+				else {
+					if (j < k) before += n;
+					seenChars += cuts[j + 1] - cuts[j];
+					seenMessages += n;
+				}
 			}
+			const expected = seenChars ? cuts[k] * (seenMessages / seenChars) : 0;
+			const kind = capped || over || expected > maxMessages * AHEAD_MARGIN ? 'secrets' : 'part';
+			const result = submit(kind, cuts[k], cuts[k + 1], Math.max(0, maxMessages - before));
+			if (kind === 'part') void result.then(r => found.set(k, r.truncated ? -1 : r.messages.length), () => undefined);
 			jobs.set(k, { kind, result });
 		}
 	};

@@ -108,7 +108,6 @@ export class PartPool {
 
 	#start(): Worker {
 		const worker = new Worker(this.script, { workerData: { tokenErrorHelpParts: true } }) as Worker & { jobId?: number };
-		worker.unref();
 		worker.on('message', (result: PartResult) => {
 			const waiting = this.#pending.get(result.id);
 			this.#pending.delete(result.id);

@@ -1,11 +1,14 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { analyze, escapeMarkdown, renderReport, type Severity } from '../core';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { analyze, escapeMarkdown, renderReport, type Analysis, type Severity } from '../core';
 import { sanitizeText, terminalSafeJson } from '../core/explain/sanitize';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatResults, summaryMarkdown } from './formats/dispatch';
 import { describeError, InputError, readInputs, type Input } from './inputs';
 import { startMcp } from './mcpCommand';
 import { outputScrubber, toJson, toText } from './output';
+import { analyzeInParts, parallelSizes, partLength, PartPool, threadCount } from './parallel';
+import { serveParts } from './parallelWorker';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -17,32 +20,35 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
  * `--fail-on` level (or a truncated analysis with `--fail-on`), 2 a usage or
  * input error, 3 an internal error (a one-line message, never a stack trace).
  */
-export function run(argv: readonly string[], stdout: (s: string) => void, stderr: (s: string) => void, stdin: () => Buffer, isTty: boolean): number {
+export function run(argv: readonly string[], stdout: (s: string) => void, stderr: (s: string) => void, stdin: () => Buffer, isTty: boolean): number | Promise<number> {
 	const say = (message: string) => stderr(`token-error-help: ${sanitizeText(message)}\n`);
 	try {
-		return runChecked(argv, stdout, say, stdin, isTty);
+		const code = runChecked(argv, stdout, say, stdin, isTty);
+		// Inputs of 4 MB or more are analysed on worker threads: the exit code comes later.
+		return typeof code === 'number' ? code : code.catch(e => failed(e, say));
 	} catch (e) {
-		if (e instanceof UsageError) {
-			say(`${e.message}\n\n${USAGE}`);
-			return EXIT.usage;
-		}
-		if (e instanceof InputError) {
-			say(e.message);
-			return EXIT.usage;
-		}
-		if (e instanceof OutputError) {
-			say(e.message);
-			return EXIT.usage;
-		}
-		say(`internal error: ${describeError(e)}. Please report it (without your input's secrets).`);
-		return EXIT.internal;
+		return failed(e, say);
 	}
+}
+
+/** The exit code and message of an error thrown while running. */
+function failed(e: unknown, say: (message: string) => void): number {
+	if (e instanceof UsageError) {
+		say(`${e.message}\n\n${USAGE}`);
+		return EXIT.usage;
+	}
+	if (e instanceof InputError || e instanceof OutputError) {
+		say(e.message);
+		return EXIT.usage;
+	}
+	say(`internal error: ${describeError(e)}. Please report it (without your input's secrets).`);
+	return EXIT.internal;
 }
 
 /** Writing the output failed (a full disk); a closed pipe is not an error (see the entry point). */
 export class OutputError extends Error {}
 
-function runChecked(argv: readonly string[], stdout: (s: string) => void, say: (s: string) => void, stdin: () => Buffer, isTty: boolean): number {
+function runChecked(argv: readonly string[], stdout: (s: string) => void, say: (s: string) => void, stdin: () => Buffer, isTty: boolean): number | Promise<number> {
 	const options: CliOptions = parseArgs(argv);
 	if (options.command === 'help') {
 		stdout(`${USAGE}\n`);
@@ -63,7 +69,30 @@ function runChecked(argv: readonly string[], stdout: (s: string) => void, say: (
 		return EXIT.ok;
 	}
 	const inputs: Input[] = readInputs(options.inputs, stdin, message => say(`note: ${message}`));
-	const results = inputs.map(input => ({ ...input, analysis: analyze(input.text) }));
+	const threads = threadCount(options.threads);
+	const { minChars, partChars, maxMessages, testing } = parallelSizes();
+	if (threads > 1 && inputs.some(input => input.text.length >= minChars)) {
+		const pool = new PartPool(threads, __filename);
+		const analyses = (async () => {
+			const results: Array<Input & { analysis: Analysis }> = [];
+			try {
+				for (const input of inputs) {
+					const parts = input.text.length >= minChars ? await analyzeInParts(input.text, pool, partChars ?? partLength(input.text.length, threads), maxMessages).catch(() => undefined) : undefined;
+					if (testing) say(`note: ${input.file}: ${parts ? `analysed in parts on ${threads} threads` : 'analysed on one thread'}.`);
+					results.push({ ...input, analysis: parts ?? analyze(input.text, { maxMessages }) });
+				}
+			} finally {
+				await pool.close();
+			}
+			return results;
+		})();
+		return analyses.then(results => report(results, options, stdout, say, isTty));
+	}
+	return report(inputs.map(input => ({ ...input, analysis: analyze(input.text, { maxMessages }) })), options, stdout, say, isTty);
+}
+
+/** Writes the output of the analysed inputs; returns the exit code. */
+function report(results: ReadonlyArray<Input & { analysis: Analysis }>, options: CliOptions, stdout: (s: string) => void, say: (s: string) => void, isTty: boolean): number {
 	const color = options.color ?? isTty;
 	const several = results.length > 1;
 	if (options.summary !== null) {
@@ -129,8 +158,10 @@ function main(): void {
 			throw new OutputError(`cannot write the output: ${describeError(e)}.`, { cause: e });
 		}
 	};
-	exitCode = run(process.argv.slice(2), write, s => process.stderr.write(s), () => readFileSync(0), !!process.stdout.isTTY);
-	process.exitCode = exitCode;
+	const code = run(process.argv.slice(2), write, s => process.stderr.write(s), () => readFileSync(0), !!process.stdout.isTTY);
+	if (typeof code === 'number') process.exitCode = exitCode = code;
+	else void code.then(c => { process.exitCode = exitCode = c; });
 }
 
-if (require.main === module) main();
+if (!isMainThread && (workerData as { tokenErrorHelpParts?: boolean } | null)?.tokenErrorHelpParts) serveParts();
+else if (require.main === module) main();

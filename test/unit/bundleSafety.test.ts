@@ -26,8 +26,9 @@ const ALLOWED_MODULES = new Set(['vscode', 'fs', 'node:fs', 'path', 'node:path']
  * by a module that throws (scripts/build.mjs), so they stay forbidden here.
  */
 const ALSO_ALLOWED: Record<string, readonly string[]> = {
-	// The CLI also hashes SARIF fingerprints and loads the MCP server's bundle for `mcp` only.
-	'cli.js': ['./lsp.js', 'node:crypto', './mcp.js'],
+	// The CLI also hashes SARIF fingerprints, loads the MCP server's bundle for `mcp` only, and
+	// analyses large inputs on worker threads (one per core: os) running its own bundle.
+	'cli.js': ['./lsp.js', 'node:crypto', './mcp.js', 'node:worker_threads', 'node:os'],
 	'lsp.js': ['os', 'crypto', 'util', 'node:util', 'url'],
 	// The MCP server reads and writes standard input and output.
 	'mcp.js': ['node:process'],

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import Module from 'node:module';
-import { bundledCatalog } from '../../src/core';
+import { bundledService } from '../../src/core';
 
 // The tool's registration guard and its answer, with a stand-in for the 'vscode' module: a host
 // without vscode.lm.registerTool (editors that leave the API out) must still activate, so
@@ -42,7 +42,7 @@ function hostWithTools(registered: Array<{ name: string; tool: unknown }>) {
 }
 
 const notCancelled = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
-const catalogs = { catalog: async () => bundledCatalog() };
+const catalogs = { service: async () => bundledService() };
 
 suite('Language-model tool (unit)', () => {
 	test('a host without vscode.lm, or with vscode.lm but no registerTool, skips the tool', () => {

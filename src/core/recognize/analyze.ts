@@ -137,7 +137,7 @@ interface Pairing {
 	separated: boolean;
 }
 
-function analyzeWindow(text: string, from: number, to: number, settings: Settings, before: Pairing | undefined): { analysis: Analysis; rawEnd: number } {
+function analyzeWindow(text: string, from: number, to: number, settings: Settings, before: Pairing | undefined): { analysis: Analysis; rawEnd: number; kept: HttpMessage[]; secretOnly: HttpMessage[] } {
 	const { catalog, max } = settings;
 	const messages: HttpMessage[] = [];
 	let cursor = from;
@@ -185,7 +185,7 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	// scan found, with the context around them, and needs no vendor, location or rule but the secret's own:
 	// a log with a secret on every line makes a quarter of a million of them per 10 MB.
 	for (const fragment of secretOnly) fragment.findings = secretFindings(fragment);
-	return { analysis: { messages: mergeByStart(kept, secretOnly), truncated }, rawEnd };
+	return { analysis: { messages: mergeByStart(kept, secretOnly), truncated }, rawEnd, kept, secretOnly };
 }
 
 /** Sorts by start, unless already sorted (the usual case: messages are found in document order). */
@@ -273,7 +273,7 @@ const NOT_OFFSETS = new Set(['entry', 'request', 'reference']);
  * Moves every span (any object with numeric `start` and `end`) in a message by
  * `delta`. Spans are leaves; a span shared by two fields moves once.
  */
-function shiftOffsets(value: unknown, delta: number, moved: Set<object>): void {
+export function shiftOffsets(value: unknown, delta: number, moved: Set<object>): void {
 	if (typeof value !== 'object' || value === null) return;
 	if (Array.isArray(value)) {
 		for (const item of value) shiftOffsets(item, delta, moved);
@@ -461,4 +461,42 @@ function secretOnlyFragments(text: string, messages: readonly HttpMessage[], fro
 		}
 	}
 	return added;
+}
+
+/** What {@link analyzePart} found in one part of a document. */
+export interface PartAnalysis {
+	/** The messages that count against the message cap, in document order (at most `maxMessages`). */
+	messages: HttpMessage[];
+	/** Fragments holding only secrets (they do not count against the cap), in document order. */
+	secretOnly: HttpMessage[];
+	/** The part holds more messages than `maxMessages`. */
+	truncated: boolean;
+	/** Where the part's last HTTP message ends (`from` when it has none): past `to`, the part was cut inside one. */
+	rawEnd: number;
+}
+
+/**
+ * Context a part needs on each side: what {@link reanalyze}'s windows are analysed with, so that
+ * a part analysed in `text.slice(from - PART_CONTEXT, to + PART_CONTEXT)` sees what the whole
+ * document's analysis sees (vendor and endpoint hints before a message, look-ahead after it).
+ */
+export const PART_CONTEXT = NEARBY_CONTEXT;
+
+/**
+ * text[from, to) analysed as `analyze` analyses that part of a whole document, for callers that
+ * split a large document at record starts (`nextRecordStart`) and analyse the parts apart (the
+ * CLI's worker threads): the same windows {@link reanalyze} works with. `text` holds the part with
+ * {@link PART_CONTEXT} characters around it; file variables are read from `text` only. The first
+ * HTTP message of the part is never paired with a request before it. With `secretsOnly`, only the
+ * secret-only fragments of the part (what a truncated analysis reports past its message cap).
+ */
+export function analyzePart(text: string, from: number, to: number, options: AnalyzeOptions & { secretsOnly?: boolean } = {}): PartAnalysis {
+	const settings: Settings = { catalog: options.catalog ?? bundledCatalog(), max: options.maxMessages ?? DEFAULT_MAX_MESSAGES, variables: lazyVariables(text), nearest: {} };
+	if (options.secretsOnly) {
+		const secretOnly = secretOnlyFragments(text, [], from, to);
+		for (const fragment of secretOnly) fragment.findings = secretFindings(fragment);
+		return { messages: [], secretOnly, truncated: false, rawEnd: from };
+	}
+	const window = analyzeWindow(text, from, to, settings, undefined);
+	return { messages: window.kept, secretOnly: window.secretOnly, truncated: window.analysis.truncated, rawEnd: window.rawEnd };
 }

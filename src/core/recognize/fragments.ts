@@ -154,8 +154,11 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 			readBody(text, fragment, catalog);
 			addProblemStatus(fragment);
 			// Codes read by a shape that does not name its vendor count only when the text around names it.
-			const conditional = fragment.vendorCodes.filter(v => v.onlyFor);
-			if (conditional.length && !namedNearby(text, fragment, conditional[0].onlyFor!, catalog)) fragment.vendorCodes = fragment.vendorCodes.filter(v => !v.onlyFor);
+			// Several shapes may apply (Twitch's and HubSpot's both read {"status","message"}): keep those of the vendor named.
+			if (fragment.vendorCodes.some(v => v.onlyFor)) {
+				const named = vendorNamedNearby(text, fragment, catalog);
+				fragment.vendorCodes = fragment.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === named);
+			}
 			if (fragment.errors.length || fragment.vendorCodes.length || fragment.status !== null) {
 				out.push(fragment);
 				covered.push(fragment);
@@ -168,9 +171,9 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 /** How far before a JSON object a vendor's name may be for its vendor-conditional codes to count (as far as the resolve stage looks back). */
 const NEARBY = 1500;
 
-function namedNearby(text: string, fragment: HttpMessage, vendor: string, catalog: Catalog): boolean {
+function vendorNamedNearby(text: string, fragment: HttpMessage, catalog: Catalog): string | null {
 	const from = Math.max(0, fragment.span.start - NEARBY);
-	return catalog.profiles.vendorIn(text.slice(from, fragment.span.end)) === vendor;
+	return catalog.profiles.vendorIn(text.slice(from, fragment.span.end));
 }
 
 /** A problem+json object on its own (a printed response body) reports its `status` as the message status. */

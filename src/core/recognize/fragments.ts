@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { pythonReprAsJson } from '../parse/jsonBody';
 import { scanJsonExtent } from '../parse/jsonExtent';
 import { indexWithin, nextRecordStart, searchFrom } from '../parse/lines';
 import type { Span } from '../types';
@@ -148,10 +149,12 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 		// An object never spans two log records: a brace left open in one line cannot hide the next records.
 		const record = nextRecordStart(text, at, end);
 		const extent = scanJsonExtent(text, at, Math.min(record >= 0 ? record : end, at + MAX_JSON_FRAGMENT));
-		if (extent.complete && hasErrorKey(text, at, extent.end, catalog)) {
+		// A Python dict repr is read as the JSON it stands for (same length, so offsets hold).
+		const source = extent.complete && extent.end - at <= MAX_REPR ? pythonReprAsJson(text.slice(at, extent.end)) : undefined;
+		if (extent.complete && (source ? hasErrorKeyIn(source) : hasErrorKey(text, at, extent.end, catalog))) {
 			const fragment = emptyFragment({ start: at, end: extent.end });
 			fragment.body = { start: at, end: extent.end };
-			readBody(text, fragment, catalog);
+			readBody(text, fragment, catalog, source);
 			addProblemStatus(fragment);
 			// Codes read by a shape that does not name its vendor count only when the text around names it.
 			// Several shapes may apply (Twitch's and HubSpot's both read {"status","message"}): keep those of the vendor named.
@@ -184,6 +187,19 @@ function addProblemStatus(fragment: HttpMessage): void {
 		fragment.status = status.value;
 		fragment.statusSpan = status.span;
 	}
+}
+
+/** Python reprs longer than this are not rewritten (a repr is a printed object, not a document). */
+const MAX_REPR = 64 * 1024;
+
+/**
+ * A printed Python object is read as an error body only when it has an OAuth-style `error` (or `errorCode`)
+ * key: reprs print data of every kind, and their other keys are too common to go by.
+ */
+const REPR_ERROR_KEY = /"(?:error|errorCode)"\s*:/;
+
+function hasErrorKeyIn(source: string): boolean {
+	return REPR_ERROR_KEY.test(source);
 }
 
 function hasErrorKey(text: string, start: number, end: number, catalog: Catalog): boolean {

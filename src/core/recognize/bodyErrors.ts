@@ -128,8 +128,8 @@ function leafOf(path: string): string {
 function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings, catalog: Catalog, present: ReadonlySet<string>): void {
 	const str = (key: string) => jsonString(body, prefix + key);
 	const shapes = catalog.profiles.bodyShapes.filter(b => shapeApplies(body, prefix, b.shape, present));
-	const description = str('error_description') ?? str('message') ?? str('detail') ?? str('error.message')
-		?? firstString(shapes.map(b => b.shape.message), str);
+	const ownDescription = str('error_description') ?? str('message') ?? str('detail') ?? str('error.message');
+	const description = ownDescription ?? firstString(shapes.map(b => b.shape.message), str);
 	const uri = str('error_uri') ?? firstString(shapes.map(b => b.shape.uri), str);
 	const withDetails = (mention: ErrorMention): ErrorMention => ({
 		...mention,
@@ -152,7 +152,8 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 		found.errors.push(withDetails({ code: errorCode.value, entry: null, span: errorCode.valueSpan, source: 'json' }));
 	}
 	if (description) addDescriptionCodes(text, description, found, catalog);
-	if (description) addMessageEntry(description, found, catalog, claimed);
+	// Only a description field proper: a shape's message path may be a problem+json `title`, which is read as such.
+	if (ownDescription) addMessageEntry(ownDescription, found, catalog, claimed);
 	addFacts(body, prefix, found.facts);
 }
 

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { pythonReprAsJson } from '../parse/jsonBody';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin, nextRecordStart, searchFrom } from '../parse/lines';
+import { indexWithin, lineEndOf, nextRecordStart, searchFrom } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
@@ -145,15 +145,26 @@ const MAX_MERGED_MENTIONS = 200;
 
 function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
 	let at = indexWithin(text, '{', start, end);
+	let shapedChecks = 0;
+	let restarts = 0;
 	while (at >= 0) {
 		// An object never spans two log records: a brace left open in one line cannot hide the next records.
 		const record = nextRecordStart(text, at, end);
 		const extent = scanJsonExtent(text, at, Math.min(record >= 0 ? record : end, at + MAX_JSON_FRAGMENT));
 		// A Python dict repr is read as the JSON it stands for (same length, so offsets hold).
 		const source = extent.complete && extent.end - at <= MAX_REPR ? pythonReprAsJson(text.slice(at, extent.end)) : undefined;
-		if (extent.complete && (source ? hasErrorKeyIn(source) : hasErrorKey(text, at, extent.end, catalog))) {
-			const fragment = emptyFragment({ start: at, end: extent.end });
-			fragment.body = { start: at, end: extent.end };
+		let bodyEnd = -1;
+		if (extent.complete) {
+			if ((source ? hasErrorKeyIn(source) : hasErrorKey(text, at, extent.end, catalog))
+				|| (shapedChecks < MAX_SHAPED_CHECKS && hasCodeKey(text, at, extent.end, source) && ++shapedChecks > 0 && shapeOfVendorNearby(text, at, extent.end, catalog))) bodyEnd = extent.end;
+		} else {
+			// A body cut off on its line (a client library's "…" or "(truncated...)") is read as far as it goes.
+			const lineEnd = lineEndOf(text, at, end);
+			if (lineEnd > at && hasErrorKey(text, at, lineEnd, catalog)) bodyEnd = lineEnd;
+		}
+		if (bodyEnd >= 0) {
+			const fragment = emptyFragment({ start: at, end: bodyEnd });
+			fragment.body = { start: at, end: bodyEnd };
 			readBody(text, fragment, catalog, source);
 			addProblemStatus(fragment);
 			// Codes read by a shape that does not name its vendor count only when the text around names it.
@@ -167,7 +178,10 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 				covered.push(fragment);
 			}
 		}
-		at = indexWithin(text, '{', extent.complete ? extent.end : Math.max(at + 1, extent.end), end);
+		// After an object that never closes, look inside it (a printed error object holding a JSON string body),
+		// a bounded number of times so that a text of unclosed braces stays linear.
+		const next = bodyEnd >= 0 ? bodyEnd : extent.complete ? extent.end : restarts++ < MAX_RESTARTS ? at + 1 : Math.max(at + 1, extent.end);
+		at = indexWithin(text, '{', next, end);
 	}
 }
 
@@ -188,6 +202,27 @@ function addProblemStatus(fragment: HttpMessage): void {
 		fragment.statusSpan = status.span;
 	}
 }
+
+/**
+ * Objects without an error key that may still be a vendor's error body ({"code":124,"message":…}) are
+ * checked against the vendor named around them at most this many times per text, and only when small.
+ */
+const MAX_SHAPED_CHECKS = 100;
+const MAX_SHAPED_OBJECT = 16 * 1024;
+
+function hasCodeKey(text: string, start: number, end: number, source: string | undefined): boolean {
+	if (end - start > MAX_SHAPED_OBJECT) return false;
+	return source ? source.includes('"code"') : indexWithin(text, '"code"', start, end) >= 0;
+}
+
+/** The vendor named around the object (or in it) has a body shape that is read only once the vendor is known. */
+function shapeOfVendorNearby(text: string, start: number, end: number, catalog: Catalog): boolean {
+	const vendor = catalog.profiles.vendorIn(text.slice(Math.max(0, start - NEARBY), end));
+	return vendor !== null && catalog.profiles.bodyShapes.some(b => b.profile.id === vendor && !b.shape.identifies && !!(b.shape.code || b.shape.codes));
+}
+
+/** Unclosed objects looked inside per text (see {@link jsonFragments}). */
+const MAX_RESTARTS = 50;
 
 /** Python reprs longer than this are not rewritten (a repr is a printed object, not a document). */
 const MAX_REPR = 64 * 1024;

@@ -115,15 +115,18 @@ function exceedsDepth(source: string, limit: number): boolean {
 }
 
 /**
- * A Python dict or list repr (`{'error': 'invalid_grant', 'code': 124, 'x': None}`)
- * rewritten as JSON of exactly the same length, so offsets into the original
- * text still hold: single-quoted strings get double quotes (a double quote
- * inside one becomes a single quote), a `u`/`b` prefix a space, and None, True
- * and False their JSON spellings. Undefined when the text does not start as a
- * repr (a single-quoted key or value right after the opening bracket).
+ * A printed object rewritten as JSON of exactly the same length, so offsets
+ * into the original text still hold: a Python dict or list repr
+ * (`{'error': 'invalid_grant', 'code': 124, 'x': None}`) or a Node
+ * `util.inspect` dump (`{ code: 'unauthorized', status: 401 }`).
+ * Single-quoted strings get double quotes (a double quote inside one becomes a
+ * single quote), a `u`/`b` prefix a space, None, True and False their JSON
+ * spellings, and a bare key `key: ` becomes `"key":` (the blank before it and
+ * the one after its colon make room for the quotes). Undefined when the text
+ * does not start as such a dump.
  */
 export function pythonReprAsJson(repr: string): string | undefined {
-	if (!/^[{[]\s*[ub]?'/.test(repr)) return undefined;
+	if (!/^[{[]\s*(?:[ub]?'|[A-Za-z_$][\w$]*: )/.test(repr)) return undefined;
 	const out: string[] = [];
 	let quote = 0;
 	for (let i = 0; i < repr.length; i++) {
@@ -151,6 +154,13 @@ export function pythonReprAsJson(repr: string): string | undefined {
 			let j = i;
 			while (j < repr.length && isWordChar(repr.charCodeAt(j))) j++;
 			const word = repr.slice(i, j);
+			if (repr.charCodeAt(j) === 58 && isBlank(repr.charCodeAt(j + 1)) && isBlank(repr.charCodeAt(i - 1)) && out.length) {
+				// A bare key: the blank before it opens the quotes, the colon closes them, the blank after is the colon.
+				out[out.length - 1] = '"';
+				out.push(word, '"', ':');
+				i = j + 1;
+				continue;
+			}
 			out.push(word === 'None' ? 'null' : word === 'True' ? 'true' : word === 'False' ? 'false' : word);
 			i = j - 1;
 		} else {
@@ -160,6 +170,10 @@ export function pythonReprAsJson(repr: string): string | undefined {
 	return out.join('');
 }
 
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 function isWordChar(c: number): boolean {
-	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }

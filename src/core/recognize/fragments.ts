@@ -156,7 +156,7 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 		let bodyEnd = -1;
 		if (extent.complete) {
 			if ((source ? hasErrorKeyIn(source) : hasErrorKey(text, at, extent.end, catalog))
-				|| (shapedChecks < MAX_SHAPED_CHECKS && hasCodeKey(text, at, extent.end, source) && ++shapedChecks > 0 && shapeOfVendorNearby(text, at, extent.end, catalog))) bodyEnd = extent.end;
+				|| (shapedChecks < MAX_SHAPED_CHECKS && hasCodeKey(text, at, extent.end, source, catalog) && ++shapedChecks > 0 && shapeOfVendorNearby(text, at, extent.end, catalog))) bodyEnd = extent.end;
 		} else {
 			// A body cut off on its line (a client library's "…" or "(truncated...)") is read as far as it goes.
 			const lineEnd = lineEndOf(text, at, end);
@@ -210,9 +210,27 @@ function addProblemStatus(fragment: HttpMessage): void {
 const MAX_SHAPED_CHECKS = 100;
 const MAX_SHAPED_OBJECT = 16 * 1024;
 
-function hasCodeKey(text: string, start: number, end: number, source: string | undefined): boolean {
-	if (end - start > MAX_SHAPED_OBJECT) return false;
-	return source ? source.includes('"code"') : indexWithin(text, '"code"', start, end) >= 0;
+/** The keys where shapes read only for a named vendor take their code (`code`, `Detail`, `category`), per catalog. */
+const shapedKeyPatterns = new WeakMap<Catalog, RegExp | null>();
+
+function shapedKeyPattern(catalog: Catalog): RegExp | null {
+	let pattern = shapedKeyPatterns.get(catalog);
+	if (pattern === undefined) {
+		const leaf = (path: string) => path.slice(path.lastIndexOf('.') + 1).replace(/\[\]$/, '');
+		// `status` and `message` are in nearly every JSON object: a shape reading its code there is found by its other keys.
+		const keys = new Set(catalog.profiles.bodyShapes.filter(b => !b.shape.identifies)
+			.flatMap(b => [b.shape.code, b.shape.codes]).filter((p): p is string => !!p).map(leaf)
+			.filter(k => k && k !== 'status' && k !== 'message'));
+		pattern = keys.size ? new RegExp(`"(?:${[...keys].map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"\\s*:`) : null;
+		shapedKeyPatterns.set(catalog, pattern);
+	}
+	return pattern;
+}
+
+function hasCodeKey(text: string, start: number, end: number, source: string | undefined, catalog: Catalog): boolean {
+	const pattern = shapedKeyPattern(catalog);
+	if (!pattern || end - start > MAX_SHAPED_OBJECT) return false;
+	return pattern.test(source ?? text.slice(start, end));
 }
 
 /** The vendor named around the object (or in it) has a body shape that is read only once the vendor is known. */

@@ -107,6 +107,13 @@ suite('vendor error bodies in pastes', () => {
 		assert.ok(got.mentions.some(m => m.startsWith('100 → meta.') || m.startsWith('OAuthException → meta.')), got.mentions.join('; '));
 	});
 
+	test('a JSON body quoted with escaped quotes inside a log record\'s message is read', () => {
+		const text = '{"status":false,"message":"Client error: `GET https:\\/\\/api.zoom.us\\/v2\\/users` resulted in a `400 Bad Request` response:\\n{\\"code\\":4711,\\"message\\":\\"Invalid access token, does not contain scopes:[user:read:list_users:admin].\\"}\\n"}';
+		const got = reported(text);
+		assert.ok(got.mentions.some(m => m.startsWith('4711 → zoom.')), got.mentions.join('; '));
+		assert.deepEqual(got.vendors, ['zoom']);
+	});
+
 	test('a JSON string body inside an unclosed printed object is found', () => {
 		const text = `error: {\nstatusCode: 401,\ndata: '{"code":124,"message":"Invalid access token, this access token is not supported as query parameter string."}`;
 		const got = reported(text);

@@ -166,6 +166,7 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 			const fragment = emptyFragment({ start: at, end: bodyEnd });
 			fragment.body = { start: at, end: bodyEnd };
 			readBody(text, fragment, catalog, source);
+			addEscapedBodies(text, fragment, catalog);
 			addProblemStatus(fragment);
 			// Codes read by a shape that does not name its vendor count only when the text around names it.
 			// Several shapes may apply (Twitch's and HubSpot's both read {"status","message"}): keep those of the vendor named.
@@ -237,6 +238,57 @@ function hasCodeKey(text: string, start: number, end: number, source: string | u
 function shapeOfVendorNearby(text: string, start: number, end: number, catalog: Catalog): boolean {
 	const vendor = catalog.profiles.vendorIn(text.slice(Math.max(0, start - NEARBY), end));
 	return vendor !== null && catalog.profiles.bodyShapes.some(b => b.profile.id === vendor && !b.shape.identifies && !!(b.shape.code || b.shape.codes));
+}
+
+/** JSON bodies quoted inside a string value of another (a log record's message) read per object. */
+const MAX_ESCAPED_BODIES = 10;
+
+/**
+ * A JSON body quoted, with escaped quotes, inside a string value of the
+ * object read (`"message":"… response:\n{\"code\":4711,…}"`, a framework's
+ * JSON log wrapping a client error) is read too, its codes joining the object's.
+ */
+function addEscapedBodies(text: string, fragment: HttpMessage, catalog: Catalog): void {
+	let read = 0;
+	for (const v of fragment.json?.values ?? []) {
+		if (read >= MAX_ESCAPED_BODIES) break;
+		if (typeof v.value !== 'string') continue;
+		const at = indexWithin(text, '{\\"', v.valueSpan.start, v.valueSpan.end);
+		if (at < 0) continue;
+		const source = unescapedSameLength(text.slice(at, v.valueSpan.end));
+		const extent = scanJsonExtent(source, 0, source.length);
+		if (!extent.complete) continue;
+		read++;
+		const inner = emptyFragment({ start: at, end: at + extent.end });
+		inner.body = { start: at, end: at + extent.end };
+		readBody(text, inner, catalog, source.slice(0, extent.end));
+		pushAll(fragment.errors, inner.errors);
+		pushAll(fragment.vendorCodes, inner.vendorCodes);
+		pushAll(fragment.facts, inner.facts);
+	}
+}
+
+/**
+ * A JSON string's raw text with each two-character escape made the character and a blank, so offsets hold:
+ * an escaped quote that opens a string becomes ` "`, one that closes it `" ` (the blank stays outside the string).
+ */
+function unescapedSameLength(raw: string): string {
+	let out = '';
+	let from = 0;
+	let inString = false;
+	for (let i = raw.indexOf('\\'); i >= 0 && i + 1 < raw.length; i = raw.indexOf('\\', i + 2)) {
+		const next = raw[i + 1];
+		let replacement = '  ';
+		if (next === '"') {
+			replacement = inString ? '" ' : ' "';
+			inString = !inString;
+		} else if (next === '/') {
+			replacement = ' /';
+		}
+		out += raw.slice(from, i) + replacement;
+		from = i + 2;
+	}
+	return out + raw.slice(from);
 }
 
 /** Unclosed objects looked inside per text (see {@link jsonFragments}). */

@@ -238,6 +238,17 @@ function readShape(text: string, body: JsonBody, prefix: string, profile: Vendor
 			addNestedErrors(text, content, found);
 		}
 	}
+	// A shape without a code of its own may hold one of the vendor's fixed messages (Shopify's "errors": "[API] Invalid API key…").
+	if (!read && shape.message) {
+		const value = jsonString(body, prefix + shape.message);
+		const entry = value && !claimed.has(value.valueSpan.start) ? messageEntryAt(value.value, catalog, profile.id) : undefined;
+		if (value && entry) {
+			claimed.add(value.valueSpan.start);
+			const start = value.valueSpan.start;
+			found.vendorCodes.push({ code: entry.code, entry, span: { start, end: start + entry.code.length }, description: value.value, ...(onlyFor ? { onlyFor } : {}) });
+			read = true;
+		}
+	}
 	const names = shape.identifies === true || (shape.identifies === 'weak' && (read || !(shape.code || shape.codes)));
 	if (names && (!found.vendorHint || (found.weakHint && shape.identifies === true))) {
 		found.vendorHint = profile.id;

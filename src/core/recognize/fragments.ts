@@ -211,7 +211,7 @@ function addProblemStatus(fragment: HttpMessage): void {
 const MAX_SHAPED_CHECKS = 100;
 const MAX_SHAPED_OBJECT = 16 * 1024;
 
-/** The keys where shapes read only for a named vendor take their code (`code`, `Detail`, `category`), per catalog. */
+/** The keys where shapes read only for a named vendor take their code (`code`, `Detail`, `category`) or, without one, their message (`errors`), per catalog. */
 const shapedKeyPatterns = new WeakMap<Catalog, RegExp | null>();
 
 function shapedKeyPattern(catalog: Catalog): RegExp | null {
@@ -220,7 +220,7 @@ function shapedKeyPattern(catalog: Catalog): RegExp | null {
 		const leaf = (path: string) => path.slice(path.lastIndexOf('.') + 1).replace(/\[\]$/, '');
 		// `status` and `message` are in nearly every JSON object: a shape reading its code there is found by its other keys.
 		const keys = new Set(catalog.profiles.bodyShapes.filter(b => !b.shape.identifies)
-			.flatMap(b => [b.shape.code, b.shape.codes]).filter((p): p is string => !!p).map(leaf)
+			.flatMap(b => b.shape.code || b.shape.codes ? [b.shape.code, b.shape.codes] : [b.shape.message]).filter((p): p is string => !!p).map(leaf)
 			.filter(k => k && k !== 'status' && k !== 'message'));
 		pattern = keys.size ? new RegExp(`"(?:${[...keys].map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"\\s*:`) : null;
 		shapedKeyPatterns.set(catalog, pattern);
@@ -237,7 +237,7 @@ function hasCodeKey(text: string, start: number, end: number, source: string | u
 /** The vendor named around the object (or in it) has a body shape that is read only once the vendor is known. */
 function shapeOfVendorNearby(text: string, start: number, end: number, catalog: Catalog): boolean {
 	const vendor = catalog.profiles.vendorIn(text.slice(Math.max(0, start - NEARBY), end));
-	return vendor !== null && catalog.profiles.bodyShapes.some(b => b.profile.id === vendor && !b.shape.identifies && !!(b.shape.code || b.shape.codes));
+	return vendor !== null && catalog.profiles.bodyShapes.some(b => b.profile.id === vendor && !b.shape.identifies && !!(b.shape.code || b.shape.codes || b.shape.message));
 }
 
 /** JSON bodies quoted inside a string value of another (a log record's message) read per object. */

@@ -121,6 +121,24 @@ suite('vendor error bodies in pastes', () => {
 	});
 });
 
+suite('vendor messages in free text', () => {
+	test('a distinctive vendor message in prose is reported when the text names the vendor otherwise', () => {
+		const text = 'I have set up WSO2 Identity Server. I am getting the error code "invalid_grant" and the description is "Invalid authorization code received from token request".';
+		const got = reported(text);
+		assert.ok(got.mentions.includes('Invalid authorization code received from token request → wso2.invalid-authorization-code'), got.mentions.join('; '));
+	});
+
+	test('the same words alone do not claim the vendor they would name', () => {
+		const got = reported('The description is "Invalid authorization code received from token request".');
+		assert.ok(!got.mentions.some(m => m.includes('wso2.')), got.mentions.join('; '));
+	});
+
+	test('short, generic vendor wording is not searched in prose', () => {
+		const got = reported('Figma rejects it with: 403 Invalid token');
+		assert.ok(!got.mentions.some(m => m.includes('figma.invalid-token')), got.mentions.join('; '));
+	});
+});
+
 suite('vendor evidence', () => {
 	const profiles = bundledCatalog().profiles;
 	test('a host suffix names its vendor written with its leading dot (a cookie domain)', () => {

@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog/catalog';
+import type { CatalogEntry } from '../catalog/catalogTypes';
 import { pythonReprAsJson } from '../parse/jsonBody';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin, lineEndOf, nextRecordStart, searchFrom } from '../parse/lines';
+import { indexWithin, isWordChar, lineEndOf, lineStartOf, nextRecordStart, searchFrom } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
@@ -63,8 +64,55 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
+		covered.push(fragment);
 	}
+	messagePhraseFragments(text, start, end, catalog, fragments, covered);
 	return mergeRepeats(text, fragments.sort((a, b) => a.span.start - b.span.start));
+}
+
+/** Free text longer than this is not searched for vendor messages (a paste, not a log archive). */
+const MAX_PHRASE_TEXT = 256 * 1024;
+/** Vendor messages shorter than this are too generic to find in free text ("Invalid token"). */
+const MIN_PHRASE_LENGTH = 18;
+/** Message entries distinctive enough for free text, per catalog, with their lower-cased wording. */
+const phraseEntries = new WeakMap<Catalog, ReadonlyArray<{ entry: CatalogEntry; lower: string }>>();
+
+/**
+ * A vendor's fixed message written in free text ("the description is \"Invalid authorization code received
+ * from token request\"", a browser page's "Redirect URI Error" line): reported as that message when the text
+ * around it names the vendor by other evidence, joining the message already found there if any.
+ */
+function messagePhraseFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
+	if (end - start > MAX_PHRASE_TEXT) return;
+	let entries = phraseEntries.get(catalog);
+	if (!entries) {
+		entries = catalog.entries.filter(e => e.kind === 'message' && e.vendor && e.code.length >= MIN_PHRASE_LENGTH && /\s/.test(e.code))
+			.map(entry => ({ entry, lower: entry.code.toLowerCase() }));
+		phraseEntries.set(catalog, entries);
+	}
+	const lower = text.slice(start, end).toLowerCase();
+	for (const { entry, lower: phrase } of entries) {
+		for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + phrase.length)) {
+			const at = start + i;
+			const after = at + phrase.length;
+			if ((at > 0 && isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at))) || (after < text.length && isWordChar(text.charCodeAt(after)) && isWordChar(text.charCodeAt(after - 1)))) continue;
+			const span = { start: at, end: after };
+			const line = { start: lineStartOf(text, at, start), end: lineEndOf(text, at, end) };
+			// Named by other evidence than these words (some vendors' wording is itself evidence of them).
+			const around = `${text.slice(Math.max(start, line.start - NEARBY), at)}\n${text.slice(after, Math.min(end, line.end + NEARBY))}`;
+			if (catalog.profiles.vendorIn(around) !== entry.vendor) continue;
+			const mention = { code: entry.code, entry, span, description: text.slice(at, line.end) };
+			const holder = covered.at(span) ?? covered.at(line);
+			if (holder) {
+				if (!holder.vendorCodes.some(v => v.code === entry.code) && !holder.errors.some(e => e.entry?.id === entry.id)) holder.vendorCodes.push(mention);
+				continue;
+			}
+			const fragment = emptyFragment(line);
+			fragment.vendorCodes.push(mention);
+			out.push(fragment);
+			covered.push(fragment);
+		}
+	}
 }
 
 /**

@@ -310,8 +310,10 @@ function addEscapedBodies(text: string, fragment: HttpMessage, catalog: Catalog)
 		const inner = emptyFragment({ start: at, end: at + extent.end });
 		inner.body = { start: at, end: at + extent.end };
 		readBody(text, inner, catalog, source.slice(0, extent.end));
-		pushAll(fragment.errors, inner.errors);
-		pushAll(fragment.vendorCodes, inner.vendorCodes);
+		// A shape may have read the same quoted body already (Authlete's responseContent): keep one mention per place.
+		const known = new Set([...fragment.errors, ...fragment.vendorCodes].map(m => m.span.start));
+		pushAll(fragment.errors, inner.errors.filter(e => !known.has(e.span.start)));
+		pushAll(fragment.vendorCodes, inner.vendorCodes.filter(v => !known.has(v.span.start)));
 		pushAll(fragment.facts, inner.facts);
 	}
 }

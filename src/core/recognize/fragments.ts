@@ -72,6 +72,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 
 /** Free text longer than this is not searched for vendor messages (a paste, not a log archive). */
 const MAX_PHRASE_TEXT = 256 * 1024;
+/** Occurrences of one vendor message looked at per text (a log repeating it needs no more). */
+const MAX_PHRASE_HITS = 20;
 /** Vendor messages shorter than this are too generic to find in free text ("Invalid token"). */
 const MIN_PHRASE_LENGTH = 18;
 /** Message entries distinctive enough for free text, per catalog, with their lower-cased wording. */
@@ -92,7 +94,9 @@ function messagePhraseFragments(text: string, start: number, end: number, catalo
 	}
 	const lower = text.slice(start, end).toLowerCase();
 	for (const { entry, lower: phrase } of entries) {
-		for (let i = lower.indexOf(phrase); i >= 0; i = lower.indexOf(phrase, i + phrase.length)) {
+		let hits = 0;
+		for (let i = lower.indexOf(phrase); i >= 0 && hits < MAX_PHRASE_HITS; i = lower.indexOf(phrase, i + phrase.length)) {
+			hits++;
 			const at = start + i;
 			const after = at + phrase.length;
 			if ((at > 0 && isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at))) || (after < text.length && isWordChar(text.charCodeAt(after)) && isWordChar(text.charCodeAt(after - 1)))) continue;
@@ -342,7 +346,7 @@ function unescapedSameLength(raw: string): string {
 }
 
 /** Unclosed objects looked inside per text (see {@link jsonFragments}). */
-const MAX_RESTARTS = 50;
+const MAX_RESTARTS = 10;
 
 /** Python reprs longer than this are not rewritten (a repr is a printed object, not a document). */
 const MAX_REPR = 64 * 1024;

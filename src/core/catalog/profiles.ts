@@ -292,7 +292,8 @@ function holds(text: string, at: number, length: number, n: Needle): boolean {
 			const ends = n.withPath ? !isPathChar(after) : hostEnds(text, end);
 			if (!ends) return false;
 			if (n.labels) return wildcardHost(text, at, n.labels);
-			return n.suffix ? isHostLabelChar(before) : !isHostLabelChar(before) && before !== 46;
+			// A suffix (`.box.com`) also stands for itself as a domain written with its leading dot (`domain=.box.com`, `*.okta.com`).
+			return n.suffix ? true : !isHostLabelChar(before) && before !== 46;
 		}
 	}
 }

@@ -33,10 +33,10 @@ const MAX_VALUES = 5000;
 
 /**
  * Reads the primitive values of a JSON body in text[start, end) with absolute
- * offsets, tolerating comments, trailing commas and broken JSON.
+ * offsets, tolerating comments, trailing commas and broken JSON. `source`, when
+ * given, is a rewrite of that text of the same length (a Python repr as JSON).
  */
-export function readJsonBody(text: string, start: number, end: number): JsonBody {
-	const source = text.slice(start, end);
+export function readJsonBody(text: string, start: number, end: number, source = text.slice(start, end)): JsonBody {
 	const body: JsonBody = { isObject: source.trimStart().startsWith('{'), values: [], errorCount: 0, tooDeep: false };
 	if (exceedsDepth(source, MAX_DEPTH)) {
 		body.tooDeep = true;
@@ -112,4 +112,68 @@ function exceedsDepth(source: string, limit: number): boolean {
 		}
 	}
 	return false;
+}
+
+/**
+ * A printed object rewritten as JSON of exactly the same length, so offsets
+ * into the original text still hold: a Python dict or list repr
+ * (`{'error': 'invalid_grant', 'code': 124, 'x': None}`) or a Node
+ * `util.inspect` dump (`{ code: 'unauthorized', status: 401 }`).
+ * Single-quoted strings get double quotes (a double quote inside one becomes a
+ * single quote), a `u`/`b` prefix a space, None, True and False their JSON
+ * spellings, and a bare key `key: ` becomes `"key":` (the blank before it and
+ * the one after its colon make room for the quotes). Undefined when the text
+ * does not start as such a dump.
+ */
+export function pythonReprAsJson(repr: string): string | undefined {
+	if (!/^[{[]\s*(?:[ub]?'|[A-Za-z_$][\w$]*: )/.test(repr)) return undefined;
+	const out: string[] = [];
+	let quote = 0;
+	for (let i = 0; i < repr.length; i++) {
+		const c = repr.charCodeAt(i);
+		const ch = repr[i];
+		if (quote) {
+			if (c === 92 && i + 1 < repr.length) {
+				// An escaped single quote is not a JSON escape: keep the quote, drop the backslash's meaning.
+				out.push(repr.charCodeAt(i + 1) === 39 ? ' \'' : repr.slice(i, i + 2));
+				i++;
+			} else if (c === quote) {
+				out.push('"');
+				quote = 0;
+			} else {
+				out.push(c === 34 ? "'" : ch);
+			}
+			continue;
+		}
+		if (c === 39 || c === 34) {
+			out.push('"');
+			quote = c;
+		} else if ((ch === 'u' || ch === 'b') && (repr.charCodeAt(i + 1) === 39 || repr.charCodeAt(i + 1) === 34) && !isWordChar(repr.charCodeAt(i - 1))) {
+			out.push(' ');
+		} else if (isWordChar(c) && !isWordChar(repr.charCodeAt(i - 1))) {
+			let j = i;
+			while (j < repr.length && isWordChar(repr.charCodeAt(j))) j++;
+			const word = repr.slice(i, j);
+			if (repr.charCodeAt(j) === 58 && isBlank(repr.charCodeAt(j + 1)) && isBlank(repr.charCodeAt(i - 1)) && out.length) {
+				// A bare key: the blank before it opens the quotes, the colon closes them, the blank after is the colon.
+				out[out.length - 1] = '"';
+				out.push(word, '"', ':');
+				i = j + 1;
+				continue;
+			}
+			out.push(word === 'None' ? 'null' : word === 'True' ? 'true' : word === 'False' ? 'false' : word);
+			i = j - 1;
+		} else {
+			out.push(ch);
+		}
+	}
+	return out.join('');
+}
+
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function isWordChar(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }

@@ -317,7 +317,7 @@ function settleContext(text: string, message: HttpMessage, settings: Settings, l
 		if (!entry && e.source !== 'text' && e.source !== 'body') e.suggestion = suggestFromCatalog(e.code, catalog);
 	}
 	for (const v of message.vendorCodes) {
-		v.entry = catalog.lookup(v.code, { ...context, kind: 'vendorCode', description: v.description, looseDescription: true }) ?? null;
+		v.entry = catalog.lookup(v.code, { ...context, kind: v.entry?.kind === 'message' ? 'message' : 'vendorCode', description: v.description, looseDescription: true }) ?? null;
 	}
 	message.vendorCodes.sort((a, b) => a.span.start - b.span.start);
 	// Without a request or challenge to say where it happened, a code that occurs in one place only says it.

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import type { CatalogEntry } from '../catalog/catalogTypes';
 import type { BodyShape, VendorProfile } from '../catalog/profileTypes';
 import type { FormParam } from '../parse/formBody';
 import { jsonString, jsonValue, type JsonBody, type JsonValue } from '../parse/jsonBody';
@@ -127,8 +128,8 @@ function leafOf(path: string): string {
 function readErrorObject(text: string, body: JsonBody, prefix: string, found: BodyFindings, catalog: Catalog, present: ReadonlySet<string>): void {
 	const str = (key: string) => jsonString(body, prefix + key);
 	const shapes = catalog.profiles.bodyShapes.filter(b => shapeApplies(body, prefix, b.shape, present));
-	const description = str('error_description') ?? str('message') ?? str('detail') ?? str('error.message')
-		?? firstString(shapes.map(b => b.shape.message), str);
+	const ownDescription = str('error_description') ?? str('message') ?? str('detail') ?? str('error.message');
+	const description = ownDescription ?? firstString(shapes.map(b => b.shape.message), str);
 	const uri = str('error_uri') ?? firstString(shapes.map(b => b.shape.uri), str);
 	const withDetails = (mention: ErrorMention): ErrorMention => ({
 		...mention,
@@ -151,6 +152,8 @@ function readErrorObject(text: string, body: JsonBody, prefix: string, found: Bo
 		found.errors.push(withDetails({ code: errorCode.value, entry: null, span: errorCode.valueSpan, source: 'json' }));
 	}
 	if (description) addDescriptionCodes(text, description, found, catalog);
+	// Only a description field proper: a shape's message path may be a problem+json `title`, which is read as such.
+	if (ownDescription) addMessageEntry(ownDescription, found, catalog, claimed);
 	addFacts(body, prefix, found.facts);
 }
 
@@ -235,6 +238,17 @@ function readShape(text: string, body: JsonBody, prefix: string, profile: Vendor
 			addNestedErrors(text, content, found);
 		}
 	}
+	// A shape without a code of its own may hold one of the vendor's fixed messages (Shopify's "errors": "[API] Invalid API key…").
+	if (!read && shape.message) {
+		const value = jsonString(body, prefix + shape.message);
+		const entry = value && !claimed.has(value.valueSpan.start) ? messageEntryAt(value.value, catalog, profile.id) : undefined;
+		if (value && entry) {
+			claimed.add(value.valueSpan.start);
+			const start = value.valueSpan.start;
+			found.vendorCodes.push({ code: entry.code, entry, span: { start, end: start + entry.code.length }, description: value.value, ...(onlyFor ? { onlyFor } : {}) });
+			read = true;
+		}
+	}
 	const names = shape.identifies === true || (shape.identifies === 'weak' && (read || !(shape.code || shape.codes)));
 	if (names && (!found.vendorHint || (found.weakHint && shape.identifies === true))) {
 		found.vendorHint = profile.id;
@@ -258,7 +272,11 @@ function vendorCode(value: JsonValue, format: string | undefined, shape: BodySha
 			start += at + 1;
 		}
 	}
-	if (!raw || raw.length > 200) return undefined;
+	if (!raw) return undefined;
+	// A fixed message of the vendor's (Twitch's "message": "Client ID and OAuth token do not match") read from a message field.
+	const fixed = !format && typeof value.value === 'string' ? messageEntryAt(raw, catalog, profile.id) : undefined;
+	if (fixed) return { code: fixed.code, entry: fixed, span: { start, end: start + fixed.code.length } };
+	if (raw.length > 200) return undefined;
 	const code = format ? format.replace('{value}', raw) : raw;
 	const known = catalog.candidates(code).some(e => e.kind === 'vendorCode' && e.vendor === profile.id && e.code === code);
 	if (shape.knownOnly && !known) return undefined;
@@ -266,6 +284,36 @@ function vendorCode(value: JsonValue, format: string | undefined, shape: BodySha
 	// A value's span covers the code as written (a number of Entra's error_codes covers its digits).
 	const span = format ? value.valueSpan : { start, end: start + raw.length };
 	return { code, entry: null, span };
+}
+
+/** Message-kind entries per catalog, longest code first (so the most specific fixed message wins). */
+const messageEntries = new WeakMap<Catalog, readonly CatalogEntry[]>();
+
+/**
+ * The vendor message entry (kind `message`) a text starts with, case-insensitively:
+ * the whole text, or the entry's wording followed by more detail after a word
+ * boundary ("Invalid scope(s): files:read…"). Only entries of `vendor` when given.
+ */
+export function messageEntryAt(value: string, catalog: Catalog, vendor?: string): CatalogEntry | undefined {
+	let list = messageEntries.get(catalog);
+	if (!list) {
+		list = catalog.entries.filter(e => e.kind === 'message' && e.vendor).sort((a, b) => b.code.length - a.code.length);
+		messageEntries.set(catalog, list);
+	}
+	const head = value.slice(0, 300).toLowerCase();
+	for (const entry of list) {
+		if (vendor && entry.vendor !== vendor) continue;
+		const code = entry.code.toLowerCase();
+		if (!head.startsWith(code)) continue;
+		const next = head.charCodeAt(code.length);
+		// The wording ends at a word boundary: "Invalid client" is not the start of "Invalid clientele".
+		if (Number.isNaN(next) || !isWordChar(next) || !isWordChar(code.charCodeAt(code.length - 1))) return entry;
+	}
+	return undefined;
+}
+
+function isWordChar(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** Authlete wraps the client-facing error JSON in a string; find its codes by their raw text. */
@@ -278,6 +326,18 @@ function addNestedErrors(text: string, content: JsonValue & { value: string }, f
 	const start = content.valueSpan.start + at;
 	const desc = /"error_description"\s*:\s*"([^"]{0,500})"/.exec(content.value);
 	found.errors.push({ code: match[1], entry: null, span: { start, end: start + match[1].length }, source: 'json', ...(desc ? { description: desc[1] } : {}) });
+}
+
+/**
+ * A description that is a vendor's fixed message (ZITADEL's "The requested redirect_uri is missing in the
+ * client configuration"): reported as that vendor's message, counted only when the vendor is named.
+ */
+function addMessageEntry(description: JsonValue, found: BodyFindings, catalog: Catalog, claimed: ReadonlySet<number>): void {
+	if (typeof description.value !== 'string' || claimed.has(description.valueSpan.start)) return;
+	const entry = messageEntryAt(description.value, catalog);
+	if (!entry?.vendor) return;
+	const start = description.valueSpan.start;
+	found.vendorCodes.push({ code: entry.code, entry, span: { start, end: start + entry.code.length }, description: description.value, onlyFor: entry.vendor });
 }
 
 /** Vendor codes of a distinctive shape quoted in a description (`AADSTS7000215: Invalid client secret…`), located in the raw text. */
@@ -345,5 +405,5 @@ export function errorsFromForm(text: string, params: readonly FormParam[], catal
 /** Fills in catalog entries for the codes found (vendor context is applied later). */
 export function resolve(found: Pick<BodyFindings, 'errors' | 'vendorCodes'>, catalog: Catalog): void {
 	for (const e of found.errors) e.entry = catalog.lookup(e.code, { description: e.description }) ?? null;
-	for (const v of found.vendorCodes) v.entry = catalog.lookup(v.code, { kind: 'vendorCode', description: v.description }) ?? null;
+	for (const v of found.vendorCodes) v.entry = catalog.lookup(v.code, { kind: v.entry?.kind === 'message' ? 'message' : 'vendorCode', description: v.description }) ?? null;
 }

@@ -1,6 +1,8 @@
 import type { Catalog } from '../catalog/catalog';
+import type { CatalogEntry } from '../catalog/catalogTypes';
+import { pythonReprAsJson } from '../parse/jsonBody';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin, nextRecordStart, searchFrom } from '../parse/lines';
+import { indexWithin, isWordChar, lineEndOf, lineStartOf, nextRecordStart, searchFrom } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
@@ -62,8 +64,59 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
+		covered.push(fragment);
 	}
+	messagePhraseFragments(text, start, end, catalog, fragments, covered);
 	return mergeRepeats(text, fragments.sort((a, b) => a.span.start - b.span.start));
+}
+
+/** Free text longer than this is not searched for vendor messages (a paste, not a log archive). */
+const MAX_PHRASE_TEXT = 256 * 1024;
+/** Occurrences of one vendor message looked at per text (a log repeating it needs no more). */
+const MAX_PHRASE_HITS = 20;
+/** Vendor messages shorter than this are too generic to find in free text ("Invalid token"). */
+const MIN_PHRASE_LENGTH = 18;
+/** Message entries distinctive enough for free text, per catalog, with their lower-cased wording. */
+const phraseEntries = new WeakMap<Catalog, ReadonlyArray<{ entry: CatalogEntry; lower: string }>>();
+
+/**
+ * A vendor's fixed message written in free text ("the description is \"Invalid authorization code received
+ * from token request\"", a browser page's "Redirect URI Error" line): reported as that message when the text
+ * around it names the vendor by other evidence, joining the message already found there if any.
+ */
+function messagePhraseFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
+	if (end - start > MAX_PHRASE_TEXT) return;
+	let entries = phraseEntries.get(catalog);
+	if (!entries) {
+		entries = catalog.entries.filter(e => e.kind === 'message' && e.vendor && e.code.length >= MIN_PHRASE_LENGTH && /\s/.test(e.code))
+			.map(entry => ({ entry, lower: entry.code.toLowerCase() }));
+		phraseEntries.set(catalog, entries);
+	}
+	const lower = text.slice(start, end).toLowerCase();
+	for (const { entry, lower: phrase } of entries) {
+		let hits = 0;
+		for (let i = lower.indexOf(phrase); i >= 0 && hits < MAX_PHRASE_HITS; i = lower.indexOf(phrase, i + phrase.length)) {
+			hits++;
+			const at = start + i;
+			const after = at + phrase.length;
+			if ((at > 0 && isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at))) || (after < text.length && isWordChar(text.charCodeAt(after)) && isWordChar(text.charCodeAt(after - 1)))) continue;
+			const span = { start: at, end: after };
+			const line = { start: lineStartOf(text, at, start), end: lineEndOf(text, at, end) };
+			// Named by other evidence than these words (some vendors' wording is itself evidence of them).
+			const around = `${text.slice(Math.max(start, line.start - NEARBY), at)}\n${text.slice(after, Math.min(end, line.end + NEARBY))}`;
+			if (catalog.profiles.vendorIn(around) !== entry.vendor) continue;
+			const mention = { code: entry.code, entry, span, description: text.slice(at, line.end) };
+			const holder = covered.at(span) ?? covered.at(line);
+			if (holder) {
+				if (!holder.vendorCodes.some(v => v.code === entry.code) && !holder.errors.some(e => e.entry?.id === entry.id)) holder.vendorCodes.push(mention);
+				continue;
+			}
+			const fragment = emptyFragment(line);
+			fragment.vendorCodes.push(mention);
+			out.push(fragment);
+			covered.push(fragment);
+		}
+	}
 }
 
 /**
@@ -144,33 +197,53 @@ const MAX_MERGED_MENTIONS = 200;
 
 function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
 	let at = indexWithin(text, '{', start, end);
+	let shapedChecks = 0;
+	let restarts = 0;
 	while (at >= 0) {
 		// An object never spans two log records: a brace left open in one line cannot hide the next records.
 		const record = nextRecordStart(text, at, end);
 		const extent = scanJsonExtent(text, at, Math.min(record >= 0 ? record : end, at + MAX_JSON_FRAGMENT));
-		if (extent.complete && hasErrorKey(text, at, extent.end, catalog)) {
-			const fragment = emptyFragment({ start: at, end: extent.end });
-			fragment.body = { start: at, end: extent.end };
-			readBody(text, fragment, catalog);
+		// A Python dict repr is read as the JSON it stands for (same length, so offsets hold).
+		const source = extent.complete && extent.end - at <= MAX_REPR ? pythonReprAsJson(text.slice(at, extent.end)) : undefined;
+		let bodyEnd = -1;
+		if (extent.complete) {
+			if ((source ? hasErrorKeyIn(source) : hasErrorKey(text, at, extent.end, catalog))
+				|| (shapedChecks < MAX_SHAPED_CHECKS && hasCodeKey(text, at, extent.end, source, catalog) && ++shapedChecks > 0 && shapeOfVendorNearby(text, at, extent.end, catalog))) bodyEnd = extent.end;
+		} else {
+			// A body cut off on its line (a client library's "…" or "(truncated...)") is read as far as it goes.
+			const lineEnd = lineEndOf(text, at, end);
+			if (lineEnd > at && hasErrorKey(text, at, lineEnd, catalog)) bodyEnd = lineEnd;
+		}
+		if (bodyEnd >= 0) {
+			const fragment = emptyFragment({ start: at, end: bodyEnd });
+			fragment.body = { start: at, end: bodyEnd };
+			readBody(text, fragment, catalog, source);
+			addEscapedBodies(text, fragment, catalog);
 			addProblemStatus(fragment);
 			// Codes read by a shape that does not name its vendor count only when the text around names it.
-			const conditional = fragment.vendorCodes.filter(v => v.onlyFor);
-			if (conditional.length && !namedNearby(text, fragment, conditional[0].onlyFor!, catalog)) fragment.vendorCodes = fragment.vendorCodes.filter(v => !v.onlyFor);
+			// Several shapes may apply (Twitch's and HubSpot's both read {"status","message"}): keep those of the vendor named.
+			if (fragment.vendorCodes.some(v => v.onlyFor)) {
+				const named = vendorNamedNearby(text, fragment, catalog);
+				fragment.vendorCodes = fragment.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === named);
+			}
 			if (fragment.errors.length || fragment.vendorCodes.length || fragment.status !== null) {
 				out.push(fragment);
 				covered.push(fragment);
 			}
 		}
-		at = indexWithin(text, '{', extent.complete ? extent.end : Math.max(at + 1, extent.end), end);
+		// After an object that never closes, look inside it (a printed error object holding a JSON string body),
+		// a bounded number of times so that a text of unclosed braces stays linear.
+		const next = bodyEnd >= 0 ? bodyEnd : extent.complete ? extent.end : restarts++ < MAX_RESTARTS ? at + 1 : Math.max(at + 1, extent.end);
+		at = indexWithin(text, '{', next, end);
 	}
 }
 
 /** How far before a JSON object a vendor's name may be for its vendor-conditional codes to count (as far as the resolve stage looks back). */
 const NEARBY = 1500;
 
-function namedNearby(text: string, fragment: HttpMessage, vendor: string, catalog: Catalog): boolean {
+function vendorNamedNearby(text: string, fragment: HttpMessage, catalog: Catalog): string | null {
 	const from = Math.max(0, fragment.span.start - NEARBY);
-	return catalog.profiles.vendorIn(text.slice(from, fragment.span.end)) === vendor;
+	return catalog.profiles.vendorIn(text.slice(from, fragment.span.end));
 }
 
 /** A problem+json object on its own (a printed response body) reports its `status` as the message status. */
@@ -181,6 +254,111 @@ function addProblemStatus(fragment: HttpMessage): void {
 		fragment.status = status.value;
 		fragment.statusSpan = status.span;
 	}
+}
+
+/**
+ * Objects without an error key that may still be a vendor's error body ({"code":124,"message":…}) are
+ * checked against the vendor named around them at most this many times per text, and only when small.
+ */
+const MAX_SHAPED_CHECKS = 100;
+const MAX_SHAPED_OBJECT = 16 * 1024;
+
+/** The keys where shapes read only for a named vendor take their code (`code`, `Detail`, `category`) or, without one, their message (`errors`), per catalog. */
+const shapedKeyPatterns = new WeakMap<Catalog, RegExp | null>();
+
+function shapedKeyPattern(catalog: Catalog): RegExp | null {
+	let pattern = shapedKeyPatterns.get(catalog);
+	if (pattern === undefined) {
+		const leaf = (path: string) => path.slice(path.lastIndexOf('.') + 1).replace(/\[\]$/, '');
+		// `status` and `message` are in nearly every JSON object: a shape reading its code there is found by its other keys.
+		const keys = new Set(catalog.profiles.bodyShapes.filter(b => !b.shape.identifies)
+			.flatMap(b => b.shape.code || b.shape.codes ? [b.shape.code, b.shape.codes] : [b.shape.message]).filter((p): p is string => !!p).map(leaf)
+			.filter(k => k && k !== 'status' && k !== 'message'));
+		pattern = keys.size ? new RegExp(`"(?:${[...keys].map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"\\s*:`) : null;
+		shapedKeyPatterns.set(catalog, pattern);
+	}
+	return pattern;
+}
+
+function hasCodeKey(text: string, start: number, end: number, source: string | undefined, catalog: Catalog): boolean {
+	const pattern = shapedKeyPattern(catalog);
+	if (!pattern || end - start > MAX_SHAPED_OBJECT) return false;
+	return pattern.test(source ?? text.slice(start, end));
+}
+
+/** The vendor named around the object (or in it) has a body shape that is read only once the vendor is known. */
+function shapeOfVendorNearby(text: string, start: number, end: number, catalog: Catalog): boolean {
+	const vendor = catalog.profiles.vendorIn(text.slice(Math.max(0, start - NEARBY), end));
+	return vendor !== null && catalog.profiles.bodyShapes.some(b => b.profile.id === vendor && !b.shape.identifies && !!(b.shape.code || b.shape.codes || b.shape.message));
+}
+
+/** JSON bodies quoted inside a string value of another (a log record's message) read per object. */
+const MAX_ESCAPED_BODIES = 10;
+
+/**
+ * A JSON body quoted, with escaped quotes, inside a string value of the
+ * object read (`"message":"… response:\n{\"code\":4711,…}"`, a framework's
+ * JSON log wrapping a client error) is read too, its codes joining the object's.
+ */
+function addEscapedBodies(text: string, fragment: HttpMessage, catalog: Catalog): void {
+	let read = 0;
+	for (const v of fragment.json?.values ?? []) {
+		if (read >= MAX_ESCAPED_BODIES) break;
+		if (typeof v.value !== 'string') continue;
+		const at = indexWithin(text, '{\\"', v.valueSpan.start, v.valueSpan.end);
+		if (at < 0) continue;
+		const source = unescapedSameLength(text.slice(at, v.valueSpan.end));
+		const extent = scanJsonExtent(source, 0, source.length);
+		if (!extent.complete) continue;
+		read++;
+		const inner = emptyFragment({ start: at, end: at + extent.end });
+		inner.body = { start: at, end: at + extent.end };
+		readBody(text, inner, catalog, source.slice(0, extent.end));
+		// A shape may have read the same quoted body already (Authlete's responseContent): keep one mention per place.
+		const known = new Set([...fragment.errors, ...fragment.vendorCodes].map(m => m.span.start));
+		pushAll(fragment.errors, inner.errors.filter(e => !known.has(e.span.start)));
+		pushAll(fragment.vendorCodes, inner.vendorCodes.filter(v => !known.has(v.span.start)));
+		pushAll(fragment.facts, inner.facts);
+	}
+}
+
+/**
+ * A JSON string's raw text with each two-character escape made the character and a blank, so offsets hold:
+ * an escaped quote that opens a string becomes ` "`, one that closes it `" ` (the blank stays outside the string).
+ */
+function unescapedSameLength(raw: string): string {
+	let out = '';
+	let from = 0;
+	let inString = false;
+	for (let i = raw.indexOf('\\'); i >= 0 && i + 1 < raw.length; i = raw.indexOf('\\', i + 2)) {
+		const next = raw[i + 1];
+		let replacement = '  ';
+		if (next === '"') {
+			replacement = inString ? '" ' : ' "';
+			inString = !inString;
+		} else if (next === '/') {
+			replacement = ' /';
+		}
+		out += raw.slice(from, i) + replacement;
+		from = i + 2;
+	}
+	return out + raw.slice(from);
+}
+
+/** Unclosed objects looked inside per text (see {@link jsonFragments}). */
+const MAX_RESTARTS = 10;
+
+/** Python reprs longer than this are not rewritten (a repr is a printed object, not a document). */
+const MAX_REPR = 64 * 1024;
+
+/**
+ * A printed Python object is read as an error body only when it has an OAuth-style `error` (or `errorCode`)
+ * key: reprs print data of every kind, and their other keys are too common to go by.
+ */
+const REPR_ERROR_KEY = /"(?:error|errorCode)"\s*:/;
+
+function hasErrorKeyIn(source: string): boolean {
+	return REPR_ERROR_KEY.test(source);
 }
 
 function hasErrorKey(text: string, start: number, end: number, catalog: Catalog): boolean {

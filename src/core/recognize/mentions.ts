@@ -92,7 +92,8 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 		}
 		// The next search starts after this word (an anchor at a non-word character still moves on).
 		skipTo(Math.max(wordEnd, at + 1));
-		if (wordEnd - wordStart < MIN_CODE_LENGTH || wordEnd - wordStart > 64) continue;
+		// Shorter words only when they are of a vendor's code shape (OpenIddict's `ID2095`, checked with its context words).
+		if ((wordEnd - wordStart < MIN_CODE_LENGTH && !catalog.profiles.codeShapeOf(text.slice(wordStart, wordEnd))) || wordEnd - wordStart > 64) continue;
 		if (current && wordStart < current.line.end && current.errors.length + current.vendorCodes.length >= MAX_MENTIONS_PER_LINE) {
 			// A line made of codes (a minified dump, a hostile paste): enough for hovers, then the next line.
 			skipTo(current.line.end);

@@ -46,14 +46,17 @@ export function interpretRaw(text: string, raw: RawHttpMessage, catalog: Catalog
 	return message;
 }
 
-/** Reads the body by its shape (the Content-Type may be wrong) and merges what it holds. */
-export function readBody(text: string, message: HttpMessage, catalog: Catalog): void {
+/**
+ * Reads the body by its shape (the Content-Type may be wrong) and merges what it holds.
+ * `jsonSource`: the body rewritten as JSON of the same length (a Python repr), read instead of the raw text.
+ */
+export function readBody(text: string, message: HttpMessage, catalog: Catalog, jsonSource?: string): void {
 	const body = message.body;
 	if (!body || body.end <= body.start) return;
 	const first = text.charCodeAt(body.start);
 	let found: BodyFindings | undefined;
 	if (first === 123 || first === 91) {
-		const json = readJsonBody(text, body.start, body.end);
+		const json = readJsonBody(text, body.start, body.end, jsonSource);
 		message.json = json;
 		const isProblem = message.contentType?.includes('problem+json') || (json.values.some(v => v.path === 'type') && json.values.some(v => v.path === 'title'));
 		message.bodyFormat = isProblem ? 'problem+json' : 'json';

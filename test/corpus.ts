@@ -81,10 +81,14 @@ export function codeProblems(c: RealWorldCase, found: readonly Found[], known: (
 }
 
 /** Empty when the case's vendor names the messages (or entries) that carry its codes, else why not. */
-export function vendorProblem(c: RealWorldCase, found: readonly Found[]): string | undefined {
+export function vendorProblem(c: RealWorldCase, found: readonly Found[], analysis?: Analysis): string | undefined {
 	const vendor = c.vendor;
 	if (!vendor) return undefined;
 	const expected = [...c.errors, ...c.vendorCodes];
+	if (!expected.length && analysis) {
+		// A paste with no code to carry the vendor (a bare 401, a library's message): the vendor a report names is the one its messages show.
+		return analysis.messages.some(m => m.vendor === vendor) ? undefined : `no message names ${vendor}; messages show: ${[...new Set(analysis.messages.map(m => m.vendor ?? 'none'))].join(', ') || 'no message'}`;
+	}
 	const carriers = found.filter(f => expected.some(code => standsFor(f, code)));
 	if (!carriers.some(f => f.message.vendor === vendor || f.entry?.vendor === vendor)) {
 		return `no message or entry of ${vendor} carries the codes; reported: ${describe(found)}`;

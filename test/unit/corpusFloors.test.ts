@@ -33,11 +33,12 @@ function measure(folder: string): { causeTop1: number; causeTop2: number; codes:
 	let labelled = 0, top1 = 0, top2 = 0, codesRight = 0, withVendor = 0, vendorRight = 0;
 	const cases = readCases(dir);
 	for (const c of cases) {
-		const found = foundIn(analyze(fs.readFileSync(path.join(dir, c.file), 'utf8')));
+		const analysis = analyze(fs.readFileSync(path.join(dir, c.file), 'utf8'));
+		const found = foundIn(analysis);
 		if (!codeProblems(c, found, code => catalog.has(code)).length) codesRight++;
 		if (c.vendor) {
 			withVendor++;
-			if (!vendorProblem(c, found)) vendorRight++;
+			if (!vendorProblem(c, found, analysis)) vendorRight++;
 		}
 		if (!c.causeKinds?.length) continue;
 		labelled++;

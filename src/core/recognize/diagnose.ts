@@ -1,10 +1,11 @@
 import type { Catalog } from '../catalog/catalog';
 import { CAUSE_KINDS, KIND_PHRASES, publicCauseKind } from '../catalog/causeKinds';
-import type { CatalogEntry, Cause, Grant } from '../catalog/catalogTypes';
+import type { CatalogEntry, Cause, Fix, Grant } from '../catalog/catalogTypes';
 import type { Location } from '../types';
 import { decodeDescription } from './describe';
 import type { CauseCandidate, Diagnosis, ErrorMention, HttpMessage, VendorCodeMention } from './model';
 import { grantEvidence, placeholderEvidence, type GrantEvidence } from './pasteEvidence';
+import { KIND_GRANT, stepApplies, uniqueSteps } from './steps';
 
 /** How much each kind of evidence weighs when candidate causes are ranked. */
 const WEIGHT = {
@@ -27,7 +28,7 @@ interface Scored extends CauseCandidate {
 	/** The cause belongs to a provider's own code (AADSTS…), not to an error value or a library's code. */
 	fromVendorCode?: boolean;
 	why: string[];
-	steps: string[];
+	steps: readonly Fix[];
 	decisive: boolean;
 }
 
@@ -73,7 +74,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 
 	addPhraseCandidates(scored, context);
 	if (placeholder) {
-		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: ['Fill in the real value (check the environment variable or configuration it should come from) and send the request again.'], decisive: true });
+		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: [{ text: 'Fill in the real value (check the environment variable or configuration it should come from) and send the request again.' }], decisive: true });
 	}
 	if (!scored.length) return undefined;
 	scored.sort((a, b) => b.score - a.score);
@@ -94,10 +95,13 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const evidence = [...best.why];
 	if (message.status !== null && !evidence.some(e => e.startsWith('HTTP'))) evidence.push(`HTTP ${message.status}`);
 	const confidence = best.decisive ? 'high' : best.why.length && best.score - (scored.find(s => s.kind !== best.kind)?.score ?? 0) >= WEIGHT.grantKind ? 'medium' : alternatives.length ? 'low' : 'medium';
-	// The chosen cause's own steps, then what holds whatever the cause: the fixes of its entry and of the message's other codes.
+	// The chosen cause's own steps, then what holds whatever the cause: the fixes of its entry and of the message's other codes,
+	// without a step for another grant or status than this paste's, and without the same advice twice.
 	const entry = best.entryId ? catalog.byId(best.entryId) : undefined;
-	const others = entries.filter(e => e !== entry).flatMap(e => e.fixes.map(f => f.text));
-	const steps = uniqueSteps([...best.steps, ...(entry?.fixes.map(f => f.text) ?? []), ...others]).slice(0, 6);
+	// A status's own fixes only when no code says more (as for its causes).
+	const others = entries.filter(e => e !== entry && (e !== statusEntry || !(errors.length || vendorCodes.length))).flatMap(e => e.fixes);
+	const stepGrant = (grant ?? grantEvidence(text, message, around))?.grant ?? KIND_GRANT[best.kind];
+	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind))).slice(0, 6);
 	return {
 		kind: best.kind,
 		...(best.finerKind ? { finerKind: best.finerKind } : {}),
@@ -162,7 +166,7 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 		entryId: entry.id,
 		score,
 		why,
-		steps: cause.fixes?.map(f => f.text) ?? [],
+		steps: cause.fixes ?? [],
 		decisive,
 	};
 }
@@ -224,14 +228,3 @@ function quoted(context: Context, phrase: string): string {
 	return words.replace(/[\s:;,.]+$/, '');
 }
 
-function uniqueSteps(steps: readonly string[]): string[] {
-	const seen = new Set<string>();
-	const out: string[] = [];
-	for (const s of steps) {
-		const key = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-		if (seen.has(key)) continue;
-		seen.add(key);
-		out.push(s);
-	}
-	return out;
-}

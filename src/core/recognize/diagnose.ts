@@ -6,6 +6,10 @@ import { decodeDescription } from './describe';
 import type { CauseCandidate, Diagnosis, ErrorMention, HttpMessage, VendorCodeMention } from './model';
 import { grantEvidence, placeholderEvidence, type GrantEvidence } from './pasteEvidence';
 import { KIND_GRANT, stepApplies, uniqueSteps } from './steps';
+import { lineStartOf } from '../parse/lines';
+
+/** How far around a message its log record or object is read for words that back a candidate. */
+const NEARBY = 1200;
 
 /** How much each kind of evidence weighs when candidate causes are ranked. */
 const WEIGHT = {
@@ -19,6 +23,8 @@ const WEIGHT = {
 	vendorCode: 300, vendorError: 250, libraryCode: 200, error: 100, status: 50,
 	/** The cause's selectors fit what the paste shows. */
 	grant: 120, grantKind: 90, occurs: 30, status_: 20, vendor: 40, library: 40,
+	/** A phrase of the kind in the log record or object around the message. */
+	nearby: 150,
 	/** Earlier causes of an entry are more likely. */
 	order: 5,
 } as const;
@@ -45,14 +51,18 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const statusEntry = message.status !== null && message.status >= 400 ? catalog.lookup(String(message.status), { kind: 'status', location: message.location }) : undefined;
 	if (!errors.length && !vendorCodes.length && !statusEntry) return undefined;
 
-	const description = decodeDescription(errors.find(e => e.description)?.description ?? vendorCodes.find(v => v.description)?.description ?? '');
-	const loose = !errors.some(e => e.description && e.source !== 'text');
+	const nearby = withoutAccents(nearbyText(text, message, around));
+	const given = errors.find(e => e.description)?.description ?? vendorCodes.find(v => v.description)?.description;
+	// An error_description the parser did not attach (a language's object dump): read it from the record around the code.
+	const field = given ? undefined : describedIn(nearby);
+	const description = withoutAccents(decodeDescription(given ?? field ?? ''));
+	const loose = !field && !errors.some(e => e.description && e.source !== 'text');
 	// The grant only matters when the candidates disagree; reading the paste for it costs a search.
 	const entries = [...vendorCodes.map(v => v.entry!), ...errors.map(e => e.entry!), ...(statusEntry ? [statusEntry] : [])];
 	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
-	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries };
+	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: nearby.toLowerCase(), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())) };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -73,6 +83,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	if (statusEntry && !scored.length) addEntry(statusEntry, WEIGHT.status);
 
 	addPhraseCandidates(scored, context);
+	addNearbyEvidence(scored, context);
 	if (placeholder) {
 		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: [{ text: 'Fill in the real value (check the environment variable or configuration it should come from) and send the request again.' }], decisive: true });
 	}
@@ -127,6 +138,10 @@ interface Context {
 	status: number | null;
 	vendor: string | null;
 	libraries: ReadonlySet<string>;
+	/** The log record or object around the message (lower-case): its words back a candidate the description leaves open. */
+	nearby: string;
+	/** The message's codes, lower-case. */
+	codes: ReadonlySet<string>;
 }
 
 /** A cause scored for this paste, or undefined when its selectors rule it out. */
@@ -210,6 +225,68 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 			scored.push({ kind, cause: `${CAUSE_KINDS[kind as keyof typeof CAUSE_KINDS]}.`, entryId: null, score: weight + (grantFit ? WEIGHT.grantKind : 0), why: grantFit && context.grant ? [why, context.grant.evidence] : [why], steps: [], decisive: false });
 		}
 	}
+}
+
+/**
+ * Words of the log record or object the message sits in (a server's log line
+ * after the response, an `error_description` the parser did not take as one)
+ * that point at a kind (`KIND_PHRASES`): candidates of that kind gain, less
+ * than from the description itself. No new candidate comes from them.
+ */
+function addNearbyEvidence(scored: Scored[], context: Context): void {
+	if (!context.nearby) return;
+	for (const [kind, phrases] of Object.entries(KIND_PHRASES)) {
+		const ofKind = scored.filter(s => s.kind === kind && !s.why.some(w => w.includes('says')));
+		if (!ofKind.length) continue;
+		// Not the message's own code values: their entries speak for them.
+		const phrase = phrases.find(p => p.length >= 6 && !context.codes.has(p) && context.nearby.includes(p));
+		if (!phrase) continue;
+		for (const s of ofKind) {
+			s.score += WEIGHT.nearby;
+			s.why.push(`the paste says "${phrase}" next to it`);
+		}
+	}
+}
+
+/**
+ * The text around a message that still belongs to it: from the start of its
+ * first line to the end of its log record (`around.to`, set when another
+ * message follows), else to the end of its paragraph (a blank line), at most
+ * NEARBY characters on. Text before the message's line may be another message's.
+ */
+function nearbyText(text: string, message: HttpMessage, around: { from: number; to: number }): string {
+	const from = lineStartOf(text, message.span.start, Math.max(around.from, message.span.start - NEARBY));
+	const limit = Math.min(text.length, message.span.end + NEARBY);
+	let to = Math.min(around.to, limit);
+	if (to <= message.span.end) {
+		const blank = BLANK_LINE.exec(text.slice(message.span.end, limit));
+		to = blank ? message.span.end + blank.index : limit;
+	} else {
+		// The rest of an object or record the message opens: indented lines and closing brackets go with it.
+		to = lineStartOf(text, to, message.span.end);
+		while (to < limit && CONTINUATION.test(text.slice(to, to + 1))) {
+			const next = text.indexOf('\n', to);
+			to = next < 0 || next >= limit ? limit : next + 1;
+		}
+	}
+	return text.slice(from, Math.max(to, message.span.end));
+}
+
+/** The first character of a line that continues the record above it. */
+const CONTINUATION = /^[ \t}\])]/;
+
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+/** An `error_description` key with a quoted value (`error_description: 'The code has already been used.'`), as any language prints it. */
+const DESCRIPTION_FIELD = /error_description\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?(["'])([^"'\r\n]{1,500})\1/;
+
+function describedIn(nearby: string): string | undefined {
+	return DESCRIPTION_FIELD.exec(nearby)?.[2];
+}
+
+/** Letters without their accents, so "vérifier" reads as "verifier" (a mangled or localised description). */
+function withoutAccents(text: string): string {
+	return /[\u00C0-\u024F]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC') : text;
 }
 
 /** What would decide between the best candidate and the alternatives. */

@@ -18,8 +18,8 @@ const GRANT_TYPES: Readonly<Record<string, Grant>> = {
 	'urn:openid:params:grant-type:ciba': 'ciba', implicit: 'implicit',
 };
 
-/** `grant_type` written in a form, JSON, a log or a dump: `grant_type=refresh_token`, `"grant_type": "password"`. */
-const GRANT_PARAM = /grant_type["']?[ \t]{0,3}[:=][ \t]{0,3}["']?([A-Za-z0-9_:.-]{3,80})/g;
+/** `grant_type` written in a form, JSON (also escaped inside a log string), a log or a dump: `grant_type=refresh_token`, `"grant_type": "password"`, `GrantType: password`. */
+const GRANT_PARAM = /grant_?type\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?([A-Za-z0-9_:.-]{3,80})/gi;
 /**
  * Words of a log line or stack trace that name the grant when no request is
  * pasted: a refresh (`refresh_token`, `RefreshToken`, `refreshAccessToken`,
@@ -57,7 +57,7 @@ export function grantEvidence(text: string, message: HttpMessage, around: { from
 	const window = text.slice(from, to);
 	let written: string | undefined;
 	GRANT_PARAM.lastIndex = 0;
-	for (let m = GRANT_PARAM.exec(window); m; m = GRANT_PARAM.exec(window)) if (GRANT_TYPES[m[1]]) written = m[1];
+	for (let m = GRANT_PARAM.exec(window); m; m = GRANT_PARAM.exec(window)) if (GRANT_TYPES[m[1].toLowerCase()]) written = m[1].toLowerCase();
 	if (written) return { grant: GRANT_TYPES[written], evidence: `grant_type=${written} in the paste` };
 	let best: { at: number; grant: Grant; what: string } | undefined;
 	for (const [pattern, grant, what] of GRANT_WORDS) {

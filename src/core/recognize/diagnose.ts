@@ -23,6 +23,8 @@ const WEIGHT = {
 	vendorCode: 300, vendorError: 250, libraryCode: 200, error: 100, status: 50,
 	/** The cause's selectors fit what the paste shows. */
 	grant: 120, grantKind: 90, occurs: 30, status_: 20, vendor: 40, library: 40,
+	/** What a catch-all kind's phrase weighs less than a specific kind's. */
+	catchAll: 60,
 	/** A phrase of the kind in the log record or object around the message. */
 	nearby: 150,
 	/** Earlier causes of an entry are more likely. */
@@ -155,10 +157,12 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 	let score = base - index * WEIGHT.order;
 	const why: string[] = [];
 	let decisive = false;
-	const matched = cause.match?.find(m => context.description.includes(m.toLowerCase()));
+	let matched: string | undefined;
+	for (const m of cause.match ?? []) if (context.description.includes(m.toLowerCase()) && (!matched || m.length > matched.length)) matched = m;
 	if (matched) {
 		// A library's exception repeats the server's words: its phrases say less than the server's own code.
-		score += base === WEIGHT.libraryCode ? WEIGHT.order * 10 : WEIGHT.match;
+		// A catch-all kind yields to a specific one the description also names ("authorization code has already been used").
+		score += (base === WEIGHT.libraryCode ? WEIGHT.order * 10 : WEIGHT.match) - (CATCH_ALL.has(kind) ? WEIGHT.catchAll : 0);
 		why.push(`${context.loose ? 'the message' : 'error_description'} says "${quoted(context, matched)}"`);
 		decisive = !context.loose || base >= WEIGHT.vendorCode;
 	}
@@ -185,6 +189,9 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 		decisive,
 	};
 }
+
+/** Kinds that take in finer ones (cause-kinds.md): "the code was rejected" covers "the code was used twice" and "it expired". */
+const CATCH_ALL = new Set(['code-invalid', 'access-token-invalid', 'unknown']);
 
 /** The kinds a grant makes likely, when the cause itself does not name a grant. */
 const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {

@@ -4,7 +4,7 @@ import type { CatalogEntry, Cause, Fix, Grant } from '../catalog/catalogTypes';
 import type { Location } from '../types';
 import { decodeDescription } from './describe';
 import type { CauseCandidate, Diagnosis, ErrorMention, HttpMessage, VendorCodeMention } from './model';
-import { grantEvidence, placeholderEvidence, type GrantEvidence } from './pasteEvidence';
+import { clientAuthEvidence, grantEvidence, placeholderEvidence, type GrantEvidence } from './pasteEvidence';
 import { KIND_GRANT, stepApplies, uniqueSteps } from './steps';
 import { lineStartOf } from '../parse/lines';
 
@@ -25,6 +25,8 @@ const WEIGHT = {
 	grant: 120, grantKind: 90, occurs: 30, status_: 20, vendor: 40, library: 40,
 	/** What a catch-all kind's phrase weighs less than a specific kind's. */
 	catchAll: 60,
+	/** The request shows how the client authenticated wrongly (pasteEvidence.clientAuthEvidence). */
+	clientAuth: 700,
 	/** A phrase of the kind in the log record or object around the message. */
 	nearby: 150,
 	/** Earlier causes of an entry are more likely. */
@@ -88,6 +90,16 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	addNearbyEvidence(scored, context);
 	if (placeholder) {
 		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: [{ text: 'Fill in the real value (check the environment variable or configuration it should come from) and send the request again.' }], decisive: true });
+	}
+	// How the client authenticated, when a code says client authentication failed.
+	const auth = scored.some(s => CLIENT_KINDS.has(s.kind)) ? clientAuthEvidence(text, message, around) : undefined;
+	if (auth) {
+		const ofKind = scored.filter(s => s.kind === auth.kind);
+		for (const s of ofKind) {
+			s.score += WEIGHT.clientAuth;
+			s.why.unshift(auth.evidence);
+		}
+		if (!ofKind.length) scored.push({ kind: auth.kind, cause: auth.kind === 'placeholder-value' ? `A value in the request was never filled in: ${auth.evidence}.` : `The client authenticates in a form the server does not accept: ${auth.evidence}.`, entryId: null, score: WEIGHT.clientAuth, why: [auth.evidence], steps: [{ text: auth.kind === 'placeholder-value' ? 'Set the client id and secret variables (check the environment or configuration they come from) and send the request again.' : 'Send the client credentials as RFC 6749 §2.3.1 says: an Authorization: Basic header with Base64 of the form-encoded "client_id:client_secret", or client_id and client_secret in the form body, never in the URL.' }], decisive: false });
 	}
 	if (!scored.length) return undefined;
 	scored.sort((a, b) => b.score - a.score);
@@ -189,6 +201,9 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 		decisive,
 	};
 }
+
+/** Kinds of a failed client authentication. */
+const CLIENT_KINDS = new Set(['client-secret-wrong', 'client-id-unknown', 'client-auth-method', 'client-assertion-invalid']);
 
 /** Kinds that take in finer ones (cause-kinds.md): "the code was rejected" covers "the code was used twice" and "it expired". */
 const CATCH_ALL = new Set(['code-invalid', 'access-token-invalid', 'unknown']);

@@ -113,3 +113,45 @@ function decodeURIComponentSafe(value: string): string {
 		return value;
 	}
 }
+
+/** A finding about how the client authenticated, read from the request in the paste (a header, a curl command, a URL). */
+export interface ClientAuthEvidence {
+	kind: 'placeholder-value' | 'client-auth-method';
+	evidence: string;
+}
+
+/** `Authorization: Basic …` as a header, a curl `-H` argument or a log line (the value stops at a quote, space or backslash). */
+const BASIC_HEADER = /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["']?basic[ \t]{1,3}([^\s"'\\,;]{0,400})/i;
+/** A URL whose query holds `client_secret=` (RFC 6749 §2.3.1: the secret goes in the Basic header or the form body, never the URI). */
+const SECRET_IN_URL = /https?:\/\/[^\s"'`<>?]{1,300}\?[^\s"'`<>#]{0,600}\bclient_secret=/i;
+const BASE64 = /^[A-Za-z0-9+/]{2,}={0,2}$/;
+
+/**
+ * How the client authenticated, when the request in the paste shows a
+ * mistake: Basic credentials that are empty (an unset variable: `Og==` is
+ * ":"), Basic credentials not Base64-encoded as RFC 6749 §2.3.1 and RFC 7617
+ * require, or the client secret in the URL's query string.
+ */
+export function clientAuthEvidence(text: string, message: HttpMessage, around: { from: number; to: number }): ClientAuthEvidence | undefined {
+	const window = text.slice(Math.max(around.from, message.span.start - BEFORE), Math.max(message.span.end, Math.min(around.to, message.span.end + BEFORE)));
+	const basic = BASIC_HEADER.exec(window);
+	if (basic) {
+		const value = basic[1];
+		if (!BASE64.test(value)) return { kind: 'client-auth-method', evidence: 'the Basic credentials are not Base64-encoded "client_id:client_secret"' };
+		const decoded = decodeBase64(value);
+		if (decoded === undefined) return { kind: 'client-auth-method', evidence: 'the Basic credentials are not Base64-encoded "client_id:client_secret"' };
+		const colon = decoded.indexOf(':');
+		if (colon < 0) return { kind: 'client-auth-method', evidence: 'the Basic credentials do not decode to "client_id:client_secret"' };
+		if (colon === 0 || colon === decoded.length - 1) return { kind: 'placeholder-value', evidence: `the Basic credentials have an empty ${colon === 0 ? 'client id' : 'client secret'} (an unset variable?)` };
+	}
+	if (SECRET_IN_URL.test(window)) return { kind: 'client-auth-method', evidence: 'client_secret is sent in the URL query string' };
+	return undefined;
+}
+
+function decodeBase64(value: string): string | undefined {
+	try {
+		return atob(value);
+	} catch {
+		return undefined;
+	}
+}

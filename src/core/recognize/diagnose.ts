@@ -23,13 +23,15 @@ const WEIGHT = {
 	vendorCode: 300, vendorError: 250, libraryCode: 200, error: 100, status: 50,
 	/** The cause's selectors fit what the paste shows. */
 	grant: 120, grantKind: 90, occurs: 30, status_: 20, vendor: 40, library: 40,
+	/** Each further phrase of the same cause in the description. */
+	moreHits: 40,
 	/** What a catch-all kind's phrase weighs less than a specific kind's. */
 	catchAll: 60,
 	/** The request shows how the client authenticated wrongly (pasteEvidence.clientAuthEvidence). */
 	clientAuth: 700,
 	/** A phrase of the kind in the log record or object around the message. */
 	nearby: 150,
-	/** Earlier causes of an entry are more likely. */
+	/** Earlier causes of an entry are more likely (less than one further matched phrase). */
 	order: 5,
 } as const;
 
@@ -103,6 +105,14 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	}
 	if (!scored.length) return undefined;
 	scored.sort((a, b) => b.score - a.score);
+	// A generic code's catch-all ("the code was rejected") yields to the provider's own code when that names a finer kind of it.
+	if (CATCH_ALL.has(scored[0].kind) && !scored[0].fromVendorCode) {
+		const finer = scored.find(s => s.fromVendorCode && s.kind !== scored[0].kind && family(s.kind) === family(scored[0].kind));
+		if (finer) {
+			scored.splice(scored.indexOf(finer), 1);
+			scored.unshift({ ...finer, score: scored[0].score + 1, why: [...new Set([...scored[0].why, ...finer.why])] });
+		}
+	}
 
 	// A provider's own code says it best: when the winning kind is also one of its code's causes, use that cause's words and steps.
 	const top = scored[0];
@@ -170,11 +180,17 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 	const why: string[] = [];
 	let decisive = false;
 	let matched: string | undefined;
-	for (const m of cause.match ?? []) if (context.description.includes(m.toLowerCase()) && (!matched || m.length > matched.length)) matched = m;
+	let hits = 0;
+	for (const m of cause.match ?? []) {
+		if (!context.description.includes(m.toLowerCase())) continue;
+		hits++;
+		if (!matched || m.length > matched.length) matched = m;
+	}
 	if (matched) {
 		// A library's exception repeats the server's words: its phrases say less than the server's own code.
 		// A catch-all kind yields to a specific one the description also names ("authorization code has already been used").
-		score += (base === WEIGHT.libraryCode ? WEIGHT.order * 10 : WEIGHT.match) - (CATCH_ALL.has(kind) ? WEIGHT.catchAll : 0);
+		// More of the cause's phrases in the description fit it better ("redirect_uri" and "client configuration" over "missing").
+		score += (base === WEIGHT.libraryCode ? WEIGHT.order * 10 : WEIGHT.match) - (CATCH_ALL.has(kind) ? WEIGHT.catchAll : 0) + Math.min(hits - 1, 3) * WEIGHT.moreHits;
 		why.push(`${context.loose ? 'the message' : 'error_description'} says "${quoted(context, matched)}"`);
 		decisive = !context.loose || base >= WEIGHT.vendorCode;
 	}
@@ -207,6 +223,11 @@ const CLIENT_KINDS = new Set(['client-secret-wrong', 'client-id-unknown', 'clien
 
 /** Kinds that take in finer ones (cause-kinds.md): "the code was rejected" covers "the code was used twice" and "it expired". */
 const CATCH_ALL = new Set(['code-invalid', 'access-token-invalid', 'unknown']);
+
+/** Kinds that belong together: a grant's kinds (codes, refresh tokens…), or access-token kinds. */
+function family(kind: string): string {
+	return KIND_GRANT[kind] ?? (kind.startsWith('access-token-') ? 'access-token' : kind);
+}
 
 /** The kinds a grant makes likely, when the cause itself does not name a grant. */
 const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
@@ -300,10 +321,11 @@ const CONTINUATION = /^[ \t}\])]/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 
 /** An `error_description` key with a quoted value (`error_description: 'The code has already been used.'`), as any language prints it. */
-const DESCRIPTION_FIELD = /error_description\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?(["'])([^"'\r\n]{1,500})\1/;
+const DESCRIPTION_FIELD = /error_description\\?["']?[ \t]{0,3}[:=][ \t]{0,3}(?:\\?(["'])([^"'\r\n]{1,500})\1|([^"'\s][^\r\n]{0,499}))/;
 
 function describedIn(nearby: string): string | undefined {
-	return DESCRIPTION_FIELD.exec(nearby)?.[2];
+	const m = DESCRIPTION_FIELD.exec(nearby);
+	return m?.[2] ?? m?.[3]?.trim();
 }
 
 /** Letters without their accents, so "vérifier" reads as "verifier" (a mangled or localised description). */

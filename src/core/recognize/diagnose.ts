@@ -8,6 +8,17 @@ import { clientAuthEvidence, grantEvidence, placeholderEvidence, type GrantEvide
 import { KIND_GRANT, stepApplies, uniqueSteps } from './steps';
 import { lineStartOf } from '../parse/lines';
 
+/**
+ * The part of the paste a message's diagnosis may read: `to` is the end of its
+ * log record; nothing at or after `limit` (the next HTTP message's line), so
+ * that re-analysing an edited region leaves the diagnoses before it right.
+ */
+export interface Around {
+	from: number;
+	to: number;
+	limit?: number;
+}
+
 /** How far around a message its log record or object is read for words that back a candidate. */
 const NEARBY = 1200;
 
@@ -51,7 +62,7 @@ interface Scored extends CauseCandidate {
  * the endpoint, the status, the vendor, the client library, placeholders), and
  * the best one is the most likely cause; the others are the alternatives.
  */
-export function diagnose(text: string, message: HttpMessage, catalog: Catalog, around: { from: number; to: number }): Diagnosis | undefined {
+export function diagnose(text: string, message: HttpMessage, catalog: Catalog, around: Around): Diagnosis | undefined {
 	const errors = message.errors.filter(e => e.entry && !e.inProse);
 	const vendorCodes = message.vendorCodes.filter(v => v.entry && !v.inProse);
 	const statusEntry = message.status !== null && message.status >= 400 ? catalog.lookup(String(message.status), { kind: 'status', location: message.location }) : undefined;
@@ -297,9 +308,9 @@ function addNearbyEvidence(scored: Scored[], context: Context): void {
  * message follows), else to the end of its paragraph (a blank line), at most
  * NEARBY characters on. Text before the message's line may be another message's.
  */
-function nearbyText(text: string, message: HttpMessage, around: { from: number; to: number }): string {
+function nearbyText(text: string, message: HttpMessage, around: Around): string {
 	const from = lineStartOf(text, message.span.start, Math.max(around.from, message.span.start - NEARBY));
-	const limit = Math.min(text.length, message.span.end + NEARBY);
+	const limit = Math.min(text.length, message.span.end + NEARBY, Math.max(around.limit ?? around.to, message.span.end));
 	let to = Math.min(around.to, limit);
 	if (to <= message.span.end) {
 		const blank = BLANK_LINE.exec(text.slice(message.span.end, limit));

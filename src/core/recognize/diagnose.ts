@@ -34,6 +34,8 @@ const WEIGHT = {
 	vendorCode: 300, vendorError: 250, libraryCode: 200, error: 100, status: 50,
 	/** The cause's selectors fit what the paste shows. */
 	grant: 120, grantKind: 90, occurs: 30, status_: 20, vendor: 40, library: 40,
+	/** The code's entry is for other endpoints than the one the paste shows. */
+	elsewhere: 150,
 	/** Each further phrase of the same cause in the description. */
 	moreHits: 40,
 	/** What a catch-all kind's phrase weighs less than a specific kind's. */
@@ -53,6 +55,8 @@ interface Scored extends CauseCandidate {
 	why: string[];
 	steps: readonly Fix[];
 	decisive: boolean;
+	/** The cause's own description phrases (catalog `match`). */
+	phrases?: readonly string[];
 }
 
 /**
@@ -79,7 +83,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
-	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: nearby.toLowerCase(), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())) };
+	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(description.toLowerCase()) };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -175,6 +179,10 @@ interface Context {
 	libraries: ReadonlySet<string>;
 	/** The log record or object around the message (lower-case): its words back a candidate the description leaves open. */
 	nearby: string;
+	/** The description lists what the code may mean ("e.g. unknown client, …"): a definition, not this paste's cause. */
+	listsExamples: boolean;
+	/** The log lines before the message (lower-case): only a phrase of several words counts there. */
+	before: string;
 	/** The message's codes, lower-case. */
 	codes: ReadonlySet<string>;
 }
@@ -184,15 +192,17 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 	if (cause.vendor && cause.vendor !== context.vendor) return undefined;
 	if (cause.status && context.status !== null && !cause.status.includes(context.status)) return undefined;
 	if (cause.occurs && context.location && !cause.occurs.includes(context.location)) return undefined;
+	// An entry for other endpoints (a token-endpoint code answered by a UserInfo or API call) fits less.
+	const elsewhere = context.location && entry.occurs.length && !entry.occurs.includes(context.location) ? WEIGHT.elsewhere : 0;
 	if (cause.grant && context.grant && !cause.grant.includes(context.grant.grant)) return undefined;
 	if (cause.library && !cause.library.some(l => context.libraries.has(l))) return undefined;
 	const kind = cause.kind ?? 'unknown';
-	let score = base - index * WEIGHT.order;
+	let score = base - index * WEIGHT.order - elsewhere;
 	const why: string[] = [];
 	let decisive = false;
 	let matched: string | undefined;
 	let hits = 0;
-	for (const m of cause.match ?? []) {
+	for (const m of context.listsExamples ? [] : cause.match ?? []) {
 		if (!context.description.includes(m.toLowerCase())) continue;
 		hits++;
 		if (!matched || m.length > matched.length) matched = m;
@@ -226,6 +236,7 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 		why,
 		steps: cause.fixes ?? [],
 		decisive,
+		phrases: cause.match,
 	};
 }
 
@@ -254,7 +265,7 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
  * candidates of that kind gain; a kind no entry offers becomes a candidate of its own.
  */
 function addPhraseCandidates(scored: Scored[], context: Context): void {
-	if (!context.description) return;
+	if (!context.description || context.listsExamples) return;
 	// Every kind whose phrase the description holds, with its longest phrase; a phrase inside a longer
 	// phrase of another kind says less ("code has expired" inside "device code has expired").
 	const hits: Array<{ kind: string; phrase: string }> = [];
@@ -288,17 +299,17 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
  * than from the description itself. No new candidate comes from them.
  */
 function addNearbyEvidence(scored: Scored[], context: Context): void {
-	if (!context.nearby) return;
-	for (const [kind, phrases] of Object.entries(KIND_PHRASES)) {
-		const ofKind = scored.filter(s => s.kind === kind && !s.why.some(w => w.includes('says')));
-		if (!ofKind.length) continue;
-		// Not the message's own code values: their entries speak for them.
-		const phrase = phrases.find(p => p.length >= 6 && !context.codes.has(p) && context.nearby.includes(p));
+	if (!context.nearby && !context.before) return;
+	// Not the message's own code values (their entries speak for them). Before the message only words of a sentence
+	// ("already been used") count: a field name (`redirect_uri`) in a dump of a request or client object says nothing.
+	const usable = (p: string) => p.length >= 6 && !context.codes.has(p.toLowerCase())
+		&& (context.nearby.includes(p.toLowerCase()) || (p.includes(' ') && context.before.includes(p.toLowerCase())));
+	for (const s of scored) {
+		if (s.why.some(w => w.includes('says'))) continue;
+		const phrase = (KIND_PHRASES[s.kind as keyof typeof KIND_PHRASES] ?? []).find(usable) ?? s.phrases?.find(p => p.length >= 8 && usable(p));
 		if (!phrase) continue;
-		for (const s of ofKind) {
-			s.score += WEIGHT.nearby;
-			s.why.push(`the paste says "${phrase}" next to it`);
-		}
+		s.score += WEIGHT.nearby;
+		s.why.push(`the paste says "${phrase}" next to it`);
 	}
 }
 
@@ -325,6 +336,25 @@ function nearbyText(text: string, message: HttpMessage, around: Around): string 
 	}
 	return text.slice(from, Math.max(to, message.span.end));
 }
+
+/**
+ * The log lines just before a message (a server's log of the failed request,
+ * the line that introduces the paste), back to the previous HTTP message or
+ * error body at most: what belongs to another message is not read.
+ */
+function logBefore(text: string, message: HttpMessage, around: Around): string {
+	const start = lineStartOf(text, message.span.start, Math.max(around.from, message.span.start - NEARBY));
+	const before = text.slice(Math.max(around.from, start - NEARBY), start);
+	const cut = Math.max(before.lastIndexOf('HTTP/'), before.lastIndexOf('"error"'), before.lastIndexOf('error='), before.lastIndexOf('error:'));
+	return cut < 0 ? before : before.slice(before.indexOf('\n', cut) + 1 || before.length);
+}
+
+/** The record without a description that only lists what the code may mean (its words are no evidence either). */
+function withoutDefinition(nearby: string, description: string): string {
+	return description && LISTS_EXAMPLES.test(description) ? nearby.split(description).join(' ') : nearby;
+}
+
+const LISTS_EXAMPLES = /\be\.g\.|\(for example\b/;
 
 /** The first character of a line that continues the record above it. */
 const CONTINUATION = /^[ \t}\])]/;

@@ -150,7 +150,9 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const entry = best.entryId ? catalog.byId(best.entryId) : undefined;
 	// A status's own fixes only when no code says more (as for its causes).
 	const others = entries.filter(e => e !== entry && (e !== statusEntry || !(errors.length || vendorCodes.length))).flatMap(e => e.fixes);
-	const stepGrant = (grant ?? grantEvidence(text, message, around))?.grant ?? KIND_GRANT[best.kind];
+	// The grant the paste shows, else the one the cause implies, unless the cause is only a guess (low confidence):
+	// then the steps for the other candidates' grants stay.
+	const stepGrant = (grant ?? grantEvidence(text, message, around))?.grant ?? (confidence === 'low' ? undefined : KIND_GRANT[best.kind]);
 	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind))).slice(0, 6);
 	return {
 		kind: best.kind,

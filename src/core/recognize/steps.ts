@@ -51,7 +51,7 @@ const ADVICE: ReadonlyArray<readonly [string, RegExp]> = [
 	['redeem codes once', /codes? (?:exactly )?once|single-use|never retry a used code|already redeemed/i],
 	['redeem codes promptly', /codes? (?:immediately|promptly|right away|right after)|(?:immediately|right) after the redirect|immediately, |promptly,/i],
 	['persist the PKCE verifier', /(?:persist|keep|store|save)\b.{0,40}\bverifier|verifier\b.{0,40}\b(?:persist|stored|kept|saved)/i],
-	['keep the newest refresh token', /(?:keep|store|persist|save|use) (?:only )?(?:the )?(?:newest|latest|new|rotated) refresh[ _]token/i],
+	['keep the newest refresh token', /(?:keep|store|persist|save|use) (?:only )?(?:the )?(?:newest|latest|new|rotated) (?:\(rotated\) )?refresh[ _]token/i],
 	['the secret value, not its id', /secret(?:'s)? value,? not (?:its|the)(?: secret)? id|value, not the (?:secret )?id|not the secret id/i],
 	['wait for Retry-After', /retry-after/i],
 	['retry with backoff', /\bback ?off\b|backoff/i],

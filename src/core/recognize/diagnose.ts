@@ -329,11 +329,15 @@ function nearbyText(text: string, message: HttpMessage, around: Around): string 
 		const blank = BLANK_LINE.exec(text.slice(message.span.end, limit));
 		to = blank ? message.span.end + blank.index : limit;
 	} else {
-		// The rest of an object or record the message opens: indented lines and closing brackets go with it.
+		// The rest of an object or record the message opens (indented lines, closing brackets), then the log
+		// lines after it up to a blank line or a line that reports an error of its own (another message).
 		to = lineStartOf(text, to, message.span.end);
-		while (to < limit && CONTINUATION.test(text.slice(to, to + 1))) {
+		while (to < limit) {
 			const next = text.indexOf('\n', to);
-			to = next < 0 || next >= limit ? limit : next + 1;
+			const end = next < 0 || next >= limit ? limit : next + 1;
+			const line = text.slice(to, end);
+			if (!CONTINUATION.test(line) && (!line.trim() || /error/i.test(line))) break;
+			to = end;
 		}
 	}
 	return text.slice(from, Math.max(to, message.span.end));

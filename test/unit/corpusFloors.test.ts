@@ -9,7 +9,8 @@ import { codeProblems, foundIn, readCases, standsFor, vendorProblem } from '../c
  * the diagnosed cause kind (top one, top two) against the kinds labelled from each public thread,
  * and, for the provider corpus, codes and vendor. A floor sits a little under the figure measured
  * when it was set (CHANGELOG); raise it as the diagnosis improves, never lower it to pass.
- * realworld-heldout4 is not here: it is held out, measured only (npm run corpus).
+ * realworld-heldout4 was measured before any fix against it (CHANGELOG) and is now used like the others;
+ * realworld-heldout5 is held out and not here.
  */
 
 interface Floor {
@@ -21,10 +22,11 @@ interface Floor {
 }
 
 const FLOORS: Floor[] = [
-	{ folder: 'realworld', causeTop1: 0.78, causeTop2: 0.84 },
-	{ folder: 'realworld-heldout', causeTop1: 0.57, causeTop2: 0.70 },
-	{ folder: 'realworld-heldout2', causeTop1: 0.68, causeTop2: 0.72 },
-	{ folder: 'realworld-vendors', causeTop1: 0.44, causeTop2: 0.49, codes: 0.55, vendor: 0.52 },
+	{ folder: 'realworld', causeTop1: 0.86, causeTop2: 0.92 },
+	{ folder: 'realworld-heldout', causeTop1: 0.66, causeTop2: 0.75 },
+	{ folder: 'realworld-heldout2', causeTop1: 0.76, causeTop2: 0.79 },
+	{ folder: 'realworld-vendors', causeTop1: 0.48, causeTop2: 0.52, codes: 0.55, vendor: 0.52 },
+	{ folder: 'realworld-heldout4', causeTop1: 0.42, causeTop2: 0.51 },
 ];
 
 function measure(folder: string): { causeTop1: number; causeTop2: number; codes: number; vendor: number } {

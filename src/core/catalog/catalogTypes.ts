@@ -38,6 +38,8 @@ export interface Fix {
 	text: string;
 	snippet?: string;
 	language?: string;
+	/** The step applies only to these grants (left out when the paste shows another). */
+	grant?: Grant[];
 }
 
 /** What the catalog knows about an error code, vendor code, HTTP status or fixed message. */

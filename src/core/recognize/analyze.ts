@@ -177,7 +177,7 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	const secretOnly = secretOnlyFragments(text, kept, from, to);
 	for (const message of kept) {
 		settleContext(text, message, settings, lookAhead.get(message));
-		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: diagnosisReach(text, message, lookAhead.get(message)) });
+		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: diagnosisReach(text, message, lookAhead.get(message)), limit: lookAhead.get(message) ?? message.span.end });
 		message.secrets = findSecrets(text, message);
 		message.findings = runRules(text, message, catalog);
 	}

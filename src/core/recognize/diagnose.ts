@@ -1,10 +1,26 @@
 import type { Catalog } from '../catalog/catalog';
 import { CAUSE_KINDS, KIND_PHRASES, publicCauseKind } from '../catalog/causeKinds';
-import type { CatalogEntry, Cause, Grant } from '../catalog/catalogTypes';
+import type { CatalogEntry, Cause, Fix, Grant } from '../catalog/catalogTypes';
 import type { Location } from '../types';
 import { decodeDescription } from './describe';
 import type { CauseCandidate, Diagnosis, ErrorMention, HttpMessage, VendorCodeMention } from './model';
-import { grantEvidence, placeholderEvidence, type GrantEvidence } from './pasteEvidence';
+import { clientAuthEvidence, grantEvidence, placeholderEvidence, type GrantEvidence } from './pasteEvidence';
+import { KIND_GRANT, stepApplies, uniqueSteps } from './steps';
+import { lineStartOf } from '../parse/lines';
+
+/**
+ * The part of the paste a message's diagnosis may read: `to` is the end of its
+ * log record; nothing at or after `limit` (the next HTTP message's line), so
+ * that re-analysing an edited region leaves the diagnoses before it right.
+ */
+export interface Around {
+	from: number;
+	to: number;
+	limit?: number;
+}
+
+/** How far around a message its log record or object is read for words that back a candidate. */
+const NEARBY = 1200;
 
 /** How much each kind of evidence weighs when candidate causes are ranked. */
 const WEIGHT = {
@@ -18,7 +34,17 @@ const WEIGHT = {
 	vendorCode: 300, vendorError: 250, libraryCode: 200, error: 100, status: 50,
 	/** The cause's selectors fit what the paste shows. */
 	grant: 120, grantKind: 90, occurs: 30, status_: 20, vendor: 40, library: 40,
-	/** Earlier causes of an entry are more likely. */
+	/** The code's entry is for other endpoints than the one the paste shows. */
+	elsewhere: 150,
+	/** Each further phrase of the same cause in the description. */
+	moreHits: 40,
+	/** What a catch-all kind's phrase weighs less than a specific kind's. */
+	catchAll: 60,
+	/** The request shows how the client authenticated wrongly (pasteEvidence.clientAuthEvidence). */
+	clientAuth: 700,
+	/** A phrase of the kind in the log record or object around the message. */
+	nearby: 150,
+	/** Earlier causes of an entry are more likely (less than one further matched phrase). */
 	order: 5,
 } as const;
 
@@ -27,8 +53,10 @@ interface Scored extends CauseCandidate {
 	/** The cause belongs to a provider's own code (AADSTS…), not to an error value or a library's code. */
 	fromVendorCode?: boolean;
 	why: string[];
-	steps: string[];
+	steps: readonly Fix[];
 	decisive: boolean;
+	/** The cause's own description phrases (catalog `match`). */
+	phrases?: readonly string[];
 }
 
 /**
@@ -38,20 +66,24 @@ interface Scored extends CauseCandidate {
  * the endpoint, the status, the vendor, the client library, placeholders), and
  * the best one is the most likely cause; the others are the alternatives.
  */
-export function diagnose(text: string, message: HttpMessage, catalog: Catalog, around: { from: number; to: number }): Diagnosis | undefined {
+export function diagnose(text: string, message: HttpMessage, catalog: Catalog, around: Around): Diagnosis | undefined {
 	const errors = message.errors.filter(e => e.entry && !e.inProse);
 	const vendorCodes = message.vendorCodes.filter(v => v.entry && !v.inProse);
 	const statusEntry = message.status !== null && message.status >= 400 ? catalog.lookup(String(message.status), { kind: 'status', location: message.location }) : undefined;
 	if (!errors.length && !vendorCodes.length && !statusEntry) return undefined;
 
-	const description = decodeDescription(errors.find(e => e.description)?.description ?? vendorCodes.find(v => v.description)?.description ?? '');
-	const loose = !errors.some(e => e.description && e.source !== 'text');
+	const nearby = withoutAccents(nearbyText(text, message, around));
+	const given = errors.find(e => e.description)?.description ?? vendorCodes.find(v => v.description)?.description;
+	// An error_description the parser did not attach (a language's object dump): read it from the record around the code.
+	const field = given ? undefined : describedIn(nearby);
+	const description = withoutAccents(decodeDescription(given ?? field ?? ''));
+	const loose = !field && !errors.some(e => e.description && e.source !== 'text');
 	// The grant only matters when the candidates disagree; reading the paste for it costs a search.
 	const entries = [...vendorCodes.map(v => v.entry!), ...errors.map(e => e.entry!), ...(statusEntry ? [statusEntry] : [])];
 	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
-	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries };
+	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(description.toLowerCase()) };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -72,11 +104,30 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	if (statusEntry && !scored.length) addEntry(statusEntry, WEIGHT.status);
 
 	addPhraseCandidates(scored, context);
+	addNearbyEvidence(scored, context);
 	if (placeholder) {
-		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: ['Fill in the real value (check the environment variable or configuration it should come from) and send the request again.'], decisive: true });
+		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: [{ text: 'Fill in the real value (check the environment variable or configuration it should come from) and send the request again.' }], decisive: true });
+	}
+	// How the client authenticated, when a code says client authentication failed.
+	const auth = scored.some(s => CLIENT_KINDS.has(s.kind)) ? clientAuthEvidence(text, message, around) : undefined;
+	if (auth) {
+		const ofKind = scored.filter(s => s.kind === auth.kind);
+		for (const s of ofKind) {
+			s.score += WEIGHT.clientAuth;
+			s.why.unshift(auth.evidence);
+		}
+		if (!ofKind.length) scored.push({ kind: auth.kind, cause: auth.kind === 'placeholder-value' ? `A value in the request was never filled in: ${auth.evidence}.` : `The client authenticates in a form the server does not accept: ${auth.evidence}.`, entryId: null, score: WEIGHT.clientAuth, why: [auth.evidence], steps: [{ text: auth.kind === 'placeholder-value' ? 'Set the client id and secret variables (check the environment or configuration they come from) and send the request again.' : 'Send the client credentials as RFC 6749 §2.3.1 says: an Authorization: Basic header with Base64 of the form-encoded "client_id:client_secret", or client_id and client_secret in the form body, never in the URL.' }], decisive: false });
 	}
 	if (!scored.length) return undefined;
 	scored.sort((a, b) => b.score - a.score);
+	// A generic code's catch-all ("the code was rejected") yields to the provider's own code when that names a finer kind of it.
+	if (CATCH_ALL.has(scored[0].kind) && !scored[0].fromVendorCode) {
+		const finer = scored.find(s => s.fromVendorCode && s.kind !== scored[0].kind && family(s.kind) === family(scored[0].kind));
+		if (finer) {
+			scored.splice(scored.indexOf(finer), 1);
+			scored.unshift({ ...finer, score: scored[0].score + 1, why: [...new Set([...scored[0].why, ...finer.why])] });
+		}
+	}
 
 	// A provider's own code says it best: when the winning kind is also one of its code's causes, use that cause's words and steps.
 	const top = scored[0];
@@ -94,10 +145,15 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const evidence = [...best.why];
 	if (message.status !== null && !evidence.some(e => e.startsWith('HTTP'))) evidence.push(`HTTP ${message.status}`);
 	const confidence = best.decisive ? 'high' : best.why.length && best.score - (scored.find(s => s.kind !== best.kind)?.score ?? 0) >= WEIGHT.grantKind ? 'medium' : alternatives.length ? 'low' : 'medium';
-	// The chosen cause's own steps, then what holds whatever the cause: the fixes of its entry and of the message's other codes.
+	// The chosen cause's own steps, then what holds whatever the cause: the fixes of its entry and of the message's other codes,
+	// without a step for another grant or status than this paste's, and without the same advice twice.
 	const entry = best.entryId ? catalog.byId(best.entryId) : undefined;
-	const others = entries.filter(e => e !== entry).flatMap(e => e.fixes.map(f => f.text));
-	const steps = uniqueSteps([...best.steps, ...(entry?.fixes.map(f => f.text) ?? []), ...others]).slice(0, 6);
+	// A status's own fixes only when no code says more (as for its causes).
+	const others = entries.filter(e => e !== entry && (e !== statusEntry || !(errors.length || vendorCodes.length))).flatMap(e => e.fixes);
+	// The grant the paste shows, else the one the cause implies, unless the cause is only a guess (low confidence):
+	// then the steps for the other candidates' grants stay.
+	const stepGrant = (grant ?? grantEvidence(text, message, around))?.grant ?? (confidence === 'low' ? undefined : KIND_GRANT[best.kind]);
+	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind))).slice(0, 6);
 	return {
 		kind: best.kind,
 		...(best.finerKind ? { finerKind: best.finerKind } : {}),
@@ -123,6 +179,14 @@ interface Context {
 	status: number | null;
 	vendor: string | null;
 	libraries: ReadonlySet<string>;
+	/** The log record or object around the message (lower-case): its words back a candidate the description leaves open. */
+	nearby: string;
+	/** The description lists what the code may mean ("e.g. unknown client, …"): a definition, not this paste's cause. */
+	listsExamples: boolean;
+	/** The log lines before the message (lower-case): only a phrase of several words counts there. */
+	before: string;
+	/** The message's codes, lower-case. */
+	codes: ReadonlySet<string>;
 }
 
 /** A cause scored for this paste, or undefined when its selectors rule it out. */
@@ -130,16 +194,26 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 	if (cause.vendor && cause.vendor !== context.vendor) return undefined;
 	if (cause.status && context.status !== null && !cause.status.includes(context.status)) return undefined;
 	if (cause.occurs && context.location && !cause.occurs.includes(context.location)) return undefined;
+	// An entry for other endpoints (a token-endpoint code answered by a UserInfo or API call) fits less.
+	const elsewhere = context.location && entry.occurs.length && !entry.occurs.includes(context.location) ? WEIGHT.elsewhere : 0;
 	if (cause.grant && context.grant && !cause.grant.includes(context.grant.grant)) return undefined;
 	if (cause.library && !cause.library.some(l => context.libraries.has(l))) return undefined;
 	const kind = cause.kind ?? 'unknown';
-	let score = base - index * WEIGHT.order;
+	let score = base - index * WEIGHT.order - elsewhere;
 	const why: string[] = [];
 	let decisive = false;
-	const matched = cause.match?.find(m => context.description.includes(m.toLowerCase()));
+	let matched: string | undefined;
+	let hits = 0;
+	for (const m of context.listsExamples ? [] : cause.match ?? []) {
+		if (!context.description.includes(m.toLowerCase())) continue;
+		hits++;
+		if (!matched || m.length > matched.length) matched = m;
+	}
 	if (matched) {
 		// A library's exception repeats the server's words: its phrases say less than the server's own code.
-		score += base === WEIGHT.libraryCode ? WEIGHT.order * 10 : WEIGHT.match;
+		// A catch-all kind yields to a specific one the description also names ("authorization code has already been used").
+		// More of the cause's phrases in the description fit it better ("redirect_uri" and "client configuration" over "missing").
+		score += (base === WEIGHT.libraryCode ? WEIGHT.order * 10 : WEIGHT.match) - (CATCH_ALL.has(kind) ? WEIGHT.catchAll : 0) + Math.min(hits - 1, 3) * WEIGHT.moreHits;
 		why.push(`${context.loose ? 'the message' : 'error_description'} says "${quoted(context, matched)}"`);
 		decisive = !context.loose || base >= WEIGHT.vendorCode;
 	}
@@ -162,9 +236,21 @@ function scoreCause(entry: CatalogEntry, cause: Cause, index: number, base: numb
 		entryId: entry.id,
 		score,
 		why,
-		steps: cause.fixes?.map(f => f.text) ?? [],
+		steps: cause.fixes ?? [],
 		decisive,
+		phrases: cause.match,
 	};
+}
+
+/** Kinds of a failed client authentication. */
+const CLIENT_KINDS = new Set(['client-secret-wrong', 'client-id-unknown', 'client-auth-method', 'client-assertion-invalid']);
+
+/** Kinds that take in finer ones (cause-kinds.md): "the code was rejected" covers "the code was used twice" and "it expired". */
+const CATCH_ALL = new Set(['code-invalid', 'access-token-invalid', 'unknown']);
+
+/** Kinds that belong together: a grant's kinds (codes, refresh tokens…), or access-token kinds. */
+function family(kind: string): string {
+	return KIND_GRANT[kind] ?? (kind.startsWith('access-token-') ? 'access-token' : kind);
 }
 
 /** The kinds a grant makes likely, when the cause itself does not name a grant. */
@@ -181,7 +267,7 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
  * candidates of that kind gain; a kind no entry offers becomes a candidate of its own.
  */
 function addPhraseCandidates(scored: Scored[], context: Context): void {
-	if (!context.description) return;
+	if (!context.description || context.listsExamples) return;
 	// Every kind whose phrase the description holds, with its longest phrase; a phrase inside a longer
 	// phrase of another kind says less ("code has expired" inside "device code has expired").
 	const hits: Array<{ kind: string; phrase: string }> = [];
@@ -208,6 +294,92 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 	}
 }
 
+/**
+ * Words of the log record or object the message sits in (a server's log line
+ * after the response, an `error_description` the parser did not take as one)
+ * that point at a kind (`KIND_PHRASES`): candidates of that kind gain, less
+ * than from the description itself. No new candidate comes from them.
+ */
+function addNearbyEvidence(scored: Scored[], context: Context): void {
+	if (!context.nearby && !context.before) return;
+	// Not the message's own code values (their entries speak for them). Before the message only words of a sentence
+	// ("already been used") count: a field name (`redirect_uri`) in a dump of a request or client object says nothing.
+	const usable = (p: string) => p.length >= 6 && !context.codes.has(p.toLowerCase())
+		&& (context.nearby.includes(p.toLowerCase()) || (p.includes(' ') && context.before.includes(p.toLowerCase())));
+	for (const s of scored) {
+		if (s.why.some(w => w.includes('says'))) continue;
+		const phrase = (KIND_PHRASES[s.kind as keyof typeof KIND_PHRASES] ?? []).find(usable) ?? s.phrases?.find(p => p.length >= 8 && usable(p));
+		if (!phrase) continue;
+		s.score += WEIGHT.nearby;
+		s.why.push(`the paste says "${phrase}" next to it`);
+	}
+}
+
+/**
+ * The text around a message that still belongs to it: from the start of its
+ * first line to the end of its log record (`around.to`, set when another
+ * message follows), else to the end of its paragraph (a blank line), at most
+ * NEARBY characters on. Text before the message's line may be another message's.
+ */
+function nearbyText(text: string, message: HttpMessage, around: Around): string {
+	const from = lineStartOf(text, message.span.start, Math.max(around.from, message.span.start - NEARBY));
+	const limit = Math.min(text.length, message.span.end + NEARBY, Math.max(around.limit ?? around.to, message.span.end));
+	let to = Math.min(around.to, limit);
+	if (to <= message.span.end) {
+		const blank = BLANK_LINE.exec(text.slice(message.span.end, limit));
+		to = blank ? message.span.end + blank.index : limit;
+	} else {
+		// The rest of an object or record the message opens (indented lines, closing brackets), then the log
+		// lines after it up to a blank line or a line that reports an error of its own (another message).
+		to = lineStartOf(text, to, message.span.end);
+		while (to < limit) {
+			const next = text.indexOf('\n', to);
+			const end = next < 0 || next >= limit ? limit : next + 1;
+			const line = text.slice(to, end);
+			if (!CONTINUATION.test(line) && (!line.trim() || /error/i.test(line))) break;
+			to = end;
+		}
+	}
+	return text.slice(from, Math.max(to, message.span.end));
+}
+
+/**
+ * The log lines just before a message (a server's log of the failed request,
+ * the line that introduces the paste), back to the previous HTTP message or
+ * error body at most: what belongs to another message is not read.
+ */
+function logBefore(text: string, message: HttpMessage, around: Around): string {
+	const start = lineStartOf(text, message.span.start, Math.max(around.from, message.span.start - NEARBY));
+	const before = text.slice(Math.max(around.from, start - NEARBY), start);
+	const cut = Math.max(before.lastIndexOf('HTTP/'), before.lastIndexOf('"error"'), before.lastIndexOf('error='), before.lastIndexOf('error:'));
+	return cut < 0 ? before : before.slice(before.indexOf('\n', cut) + 1 || before.length);
+}
+
+/** The record without a description that only lists what the code may mean (its words are no evidence either). */
+function withoutDefinition(nearby: string, description: string): string {
+	return description && LISTS_EXAMPLES.test(description) ? nearby.split(description).join(' ') : nearby;
+}
+
+const LISTS_EXAMPLES = /\be\.g\.|\(for example\b/;
+
+/** The first character of a line that continues the record above it. */
+const CONTINUATION = /^[ \t}\])]/;
+
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+/** An `error_description` key with a quoted value (`error_description: 'The code has already been used.'`), as any language prints it. */
+const DESCRIPTION_FIELD = /error_description\\?["']?[ \t]{0,3}[:=][ \t]{0,3}(?:\\?(["'])([^"'\r\n]{1,500})\1|([^"'\s][^\r\n]{0,499}))/;
+
+function describedIn(nearby: string): string | undefined {
+	const m = DESCRIPTION_FIELD.exec(nearby);
+	return m?.[2] ?? m?.[3]?.trim();
+}
+
+/** Letters without their accents, so "vérifier" reads as "verifier" (a mangled or localised description). */
+function withoutAccents(text: string): string {
+	return /[\u00C0-\u024F]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC') : text;
+}
+
 /** What would decide between the best candidate and the alternatives. */
 function toDecide(context: Context, alternatives: readonly CauseCandidate[], best: CauseCandidate): string {
 	const kinds = [best.kind, ...alternatives.map(a => a.kind)];
@@ -224,14 +396,3 @@ function quoted(context: Context, phrase: string): string {
 	return words.replace(/[\s:;,.]+$/, '');
 }
 
-function uniqueSteps(steps: readonly string[]): string[] {
-	const seen = new Set<string>();
-	const out: string[] = [];
-	for (const s of steps) {
-		const key = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-		if (seen.has(key)) continue;
-		seen.add(key);
-		out.push(s);
-	}
-	return out;
-}

@@ -18,8 +18,8 @@ const GRANT_TYPES: Readonly<Record<string, Grant>> = {
 	'urn:openid:params:grant-type:ciba': 'ciba', implicit: 'implicit',
 };
 
-/** `grant_type` written in a form, JSON, a log or a dump: `grant_type=refresh_token`, `"grant_type": "password"`. */
-const GRANT_PARAM = /grant_type["']?[ \t]{0,3}[:=][ \t]{0,3}["']?([A-Za-z0-9_:.-]{3,80})/g;
+/** `grant_type` written in a form, JSON (also escaped inside a log string), a log or a dump: `grant_type=refresh_token`, `"grant_type": "password"`, `GrantType: password`. */
+const GRANT_PARAM = /grant_?type\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?([A-Za-z0-9_:.-]{3,80})/gi;
 /**
  * Words of a log line or stack trace that name the grant when no request is
  * pasted: a refresh (`refresh_token`, `RefreshToken`, `refreshAccessToken`,
@@ -57,7 +57,7 @@ export function grantEvidence(text: string, message: HttpMessage, around: { from
 	const window = text.slice(from, to);
 	let written: string | undefined;
 	GRANT_PARAM.lastIndex = 0;
-	for (let m = GRANT_PARAM.exec(window); m; m = GRANT_PARAM.exec(window)) if (GRANT_TYPES[m[1]]) written = m[1];
+	for (let m = GRANT_PARAM.exec(window); m; m = GRANT_PARAM.exec(window)) if (GRANT_TYPES[m[1].toLowerCase()]) written = m[1].toLowerCase();
 	if (written) return { grant: GRANT_TYPES[written], evidence: `grant_type=${written} in the paste` };
 	let best: { at: number; grant: Grant; what: string } | undefined;
 	for (const [pattern, grant, what] of GRANT_WORDS) {
@@ -111,5 +111,47 @@ function decodeURIComponentSafe(value: string): string {
 		return decodeURIComponent(value);
 	} catch {
 		return value;
+	}
+}
+
+/** A finding about how the client authenticated, read from the request in the paste (a header, a curl command, a URL). */
+export interface ClientAuthEvidence {
+	kind: 'placeholder-value' | 'client-auth-method';
+	evidence: string;
+}
+
+/** `Authorization: Basic …` as a header, a curl `-H` argument or a log line (the value stops at a quote, space or backslash). */
+const BASIC_HEADER = /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["']?basic[ \t]{1,3}([^\s"'\\,;]{0,400})/i;
+/** A URL whose query holds `client_secret=` (RFC 6749 §2.3.1: the secret goes in the Basic header or the form body, never the URI). */
+const SECRET_IN_URL = /https?:\/\/[^\s"'`<>?]{1,300}\?[^\s"'`<>#]{0,600}\bclient_secret=/i;
+const BASE64 = /^[A-Za-z0-9+/]{2,}={0,2}$/;
+
+/**
+ * How the client authenticated, when the request in the paste shows a
+ * mistake: Basic credentials that are empty (an unset variable: `Og==` is
+ * ":"), Basic credentials not Base64-encoded as RFC 6749 §2.3.1 and RFC 7617
+ * require, or the client secret in the URL's query string.
+ */
+export function clientAuthEvidence(text: string, message: HttpMessage, around: { from: number; to: number }): ClientAuthEvidence | undefined {
+	const window = text.slice(Math.max(around.from, message.span.start - BEFORE), Math.max(message.span.end, Math.min(around.to, message.span.end + BEFORE)));
+	const basic = BASIC_HEADER.exec(window);
+	if (basic) {
+		const value = basic[1];
+		if (!BASE64.test(value)) return { kind: 'client-auth-method', evidence: 'the Basic credentials are not Base64-encoded "client_id:client_secret"' };
+		const decoded = decodeBase64(value);
+		if (decoded === undefined) return { kind: 'client-auth-method', evidence: 'the Basic credentials are not Base64-encoded "client_id:client_secret"' };
+		const colon = decoded.indexOf(':');
+		if (colon < 0) return { kind: 'client-auth-method', evidence: 'the Basic credentials do not decode to "client_id:client_secret"' };
+		if (colon === 0 || colon === decoded.length - 1) return { kind: 'placeholder-value', evidence: `the Basic credentials have an empty ${colon === 0 ? 'client id' : 'client secret'} (an unset variable?)` };
+	}
+	if (SECRET_IN_URL.test(window)) return { kind: 'client-auth-method', evidence: 'client_secret is sent in the URL query string' };
+	return undefined;
+}
+
+function decodeBase64(value: string): string | undefined {
+	try {
+		return atob(value);
+	} catch {
+		return undefined;
 	}
 }

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import type { Diagnosis } from '../../src/core/recognize/model';
+import { stepApplies, uniqueSteps } from '../../src/core/recognize/steps';
+
+/** The diagnosis of the first message that has one. */
+function diagnosisOf(text: string): Diagnosis {
+	const d = analyze(text).messages.find(m => m.diagnosis)?.diagnosis;
+	assert.ok(d, 'a diagnosis');
+	return d;
+}
+
+suite('diagnosis evidence from the whole paste', () => {
+	test('empty Basic credentials (an unset variable: "Og==" is ":") are a placeholder, not a wrong secret', () => {
+		const d = diagnosisOf([
+			'> POST /oauth/token HTTP/1.1', '> Host: 127.0.0.1:5000', '> Authorization: Basic Og==', '>',
+			'< HTTP/1.0 401 UNAUTHORIZED', '< Content-Type: application/json', '<', '{"error": "invalid_client"}', '',
+		].join('\n'));
+		assert.equal(d.kind, 'placeholder-value');
+		assert.ok(d.evidence.some(e => e.includes('empty')), d.evidence.join(' | '));
+	});
+
+	test('Basic credentials that are not Base64 of id:secret point at the authentication method', () => {
+		const d = diagnosisOf('curl -H "Authorization: Basic myClientId:myClientSecret" -d grant_type=client_credentials https://idp.example.com/token\n\n{"error": "invalid_client"}\n');
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
+	test('client_secret in the token URL\'s query string points at the authentication method', () => {
+		const d = diagnosisOf('`https://idp.example.com/connect/token?grant_type=client_credentials&client_id=app&client_secret=abc123`\n\n{\n  "error": "invalid_client"\n}\n');
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
+	test('grant_type escaped inside a log string names the grant (password: the user\'s credentials)', () => {
+		const d = diagnosisOf([
+			'2015-09-12 17:12:57 Default "{\\"ClientId\\": \\"mobile\\", \\"Raw\\": {\\"grant_type\\": \\"password\\", \\"username\\": \\"usera\\"}}"',
+			'2015-09-12 17:12:57 Default Returning error: invalid_grant',
+		].join('\n'));
+		assert.equal(d.kind, 'user-credentials-wrong');
+		assert.ok(d.evidence.some(e => e.includes('grant_type=password')), d.evidence.join(' | '));
+	});
+
+	test('an error_description the parser did not attach (a Node inspect dump) is read from the object', () => {
+		const d = diagnosisOf(" {\n  error: 'invalid_grant',\n  error_description: 'The code has already been used.'\n}\n");
+		assert.equal(d.kind, 'code-reused');
+	});
+
+	test('a specific kind wins over the catch-all both phrases of the description name', () => {
+		const d = diagnosisOf('{"error":"invalid_grant","error_description":"This authorization code has already been used."}');
+		assert.equal(d.kind, 'code-reused');
+		assert.equal(d.alternatives[0]?.kind, 'code-invalid');
+	});
+
+	test('a description that only lists what the code may mean decides nothing; the server\'s hint does', () => {
+		const d = diagnosisOf('HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"error":"invalid_client","error_description":"Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method)","error_hint":"The client supports client authentication method \'client_secret_basic\', but method \'client_secret_post\' was requested."}\n');
+		assert.notEqual(d.kind, 'client-id-unknown');
+		assert.notEqual(d.confidence, 'high');
+	});
+
+	test('a server log line after the response backs the cause the description leaves open', () => {
+		const d = diagnosisOf('{"error":"invalid_grant"}\n2024-01-01 WARN token request rejected: the code has already been used for this session\n');
+		assert.equal(d.kind, 'code-reused');
+	});
+});
+
+suite('report steps', () => {
+	test('a code-exchange step is left out for a refresh, kept when the grant is unknown', () => {
+		const step = { text: 'Redeem authorization codes immediately after the redirect.' };
+		assert.equal(stepApplies(step, 'refresh_token', 400, 'refresh-token-expired'), false);
+		assert.equal(stepApplies(step, undefined, 400, 'code-invalid'), true);
+		assert.equal(stepApplies({ text: 'Keep the refresh_token from the code exchange and refresh before it expires.' }, 'refresh_token', 400, 'refresh-token-expired'), true);
+		assert.equal(stepApplies({ text: 'Use the newest refresh token.', grant: ['refresh_token'] }, 'authorization_code', 400, 'code-invalid'), false);
+	});
+
+	test('waiting for Retry-After is left out on a rejected request, kept when throttled', () => {
+		const step = { text: 'For 429/5xx, wait for Retry-After and retry.' };
+		assert.equal(stepApplies(step, undefined, 401, 'client-secret-wrong'), false);
+		assert.equal(stepApplies(step, undefined, 429, 'rate-limited'), true);
+		assert.equal(stepApplies(step, undefined, null, 'client-secret-wrong'), true);
+	});
+
+	test('the same advice in other words is listed once; a step with more advice stays', () => {
+		assert.deepEqual(uniqueSteps([
+			{ text: 'Send the user through interactive sign-in again.' },
+			{ text: 'On expiry, revocation or interaction errors, fall back to interactive sign-in.' },
+			{ text: 'Use the latest (rotated) refresh token; if it is dead, sign the user in again.' },
+			{ text: 'Send the user through interactive sign-in again!' },
+		]), ['Send the user through interactive sign-in again.', 'Use the latest (rotated) refresh token; if it is dead, sign the user in again.']);
+	});
+});

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { CAUSE_KINDS, KIND_PHRASES, publicCauseKind } from '../catalog/causeKinds';
 import type { CatalogEntry, Cause, Grant } from '../catalog/catalogTypes';
+import { NeedleSet } from '../parse/needles';
 import type { Location } from '../types';
 import { decodeDescription } from './describe';
 import type { CauseCandidate, Diagnosis, ErrorMention, HttpMessage, VendorCodeMention } from './model';
@@ -176,6 +177,9 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
 	client_credentials: ['client-secret-wrong', 'client-id-unknown', 'scope-invalid', 'audience-invalid'],
 };
 
+/** Every phrase of {@link KIND_PHRASES}, searched in one pass over a description. */
+const KIND_PHRASE_SEARCH = new NeedleSet(Object.values(KIND_PHRASES).flat());
+
 /**
  * A description phrase that points at a kind whatever the code (`KIND_PHRASES`):
  * candidates of that kind gain; a kind no entry offers becomes a candidate of its own.
@@ -185,9 +189,11 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 	// Every kind whose phrase the description holds, with its longest phrase; a phrase inside a longer
 	// phrase of another kind says less ("code has expired" inside "device code has expired").
 	const hits: Array<{ kind: string; phrase: string }> = [];
+	const found = KIND_PHRASE_SEARCH.foundIn(context.description);
+	if (!found.size) return;
 	for (const [kind, phrases] of Object.entries(KIND_PHRASES)) {
 		let phrase: string | undefined;
-		for (const p of phrases) if (context.description.includes(p) && (!phrase || p.length > phrase.length)) phrase = p;
+		for (const p of phrases) if (found.has(p) && (!phrase || p.length > phrase.length)) phrase = p;
 		if (phrase) hits.push({ kind, phrase });
 	}
 	for (const { kind, phrase } of hits) {

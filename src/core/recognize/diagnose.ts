@@ -98,7 +98,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	// The chosen cause's own steps, then what holds whatever the cause: the fixes of its entry and of the message's other codes.
 	const entry = best.entryId ? catalog.byId(best.entryId) : undefined;
 	const others = entries.filter(e => e !== entry).flatMap(e => e.fixes.map(f => f.text));
-	const steps = uniqueSteps([...best.steps, ...(entry?.fixes.map(f => f.text) ?? []), ...others]).slice(0, 6);
+	const steps = uniqueSteps([...best.steps, ...(entry?.fixes.map(f => f.text) ?? []), ...others], 6);
 	return {
 		kind: best.kind,
 		...(best.finerKind ? { finerKind: best.finerKind } : {}),
@@ -177,8 +177,13 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
 	client_credentials: ['client-secret-wrong', 'client-id-unknown', 'scope-invalid', 'audience-invalid'],
 };
 
-/** Every phrase of {@link KIND_PHRASES}, searched in one pass over a description. */
-const KIND_PHRASE_SEARCH = new NeedleSet(Object.values(KIND_PHRASES).flat());
+/** {@link KIND_PHRASES} in order; every phrase with the places of the kinds it points at; all phrases, searched in one pass over a description. */
+const KIND_PHRASE_LIST = Object.entries(KIND_PHRASES);
+const PHRASE_KINDS = new Map<string, number[]>();
+KIND_PHRASE_LIST.forEach(([, phrases], k) => {
+	for (const p of phrases ?? []) PHRASE_KINDS.set(p, [...(PHRASE_KINDS.get(p) ?? []), k]);
+});
+const KIND_PHRASE_SEARCH = new NeedleSet(PHRASE_KINDS.keys());
 
 /**
  * A description phrase that points at a kind whatever the code (`KIND_PHRASES`):
@@ -189,13 +194,14 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 	// Every kind whose phrase the description holds, with its longest phrase; a phrase inside a longer
 	// phrase of another kind says less ("code has expired" inside "device code has expired").
 	const hits: Array<{ kind: string; phrase: string }> = [];
-	const found = KIND_PHRASE_SEARCH.foundIn(context.description);
-	if (!found.size) return;
-	for (const [kind, phrases] of Object.entries(KIND_PHRASES)) {
-		let phrase: string | undefined;
-		for (const p of phrases) if (found.has(p) && (!phrase || p.length > phrase.length)) phrase = p;
-		if (phrase) hits.push({ kind, phrase });
+	// Per kind (by its place in KIND_PHRASES) the longest phrase found; then the kinds in that order.
+	const longest: Array<string | undefined> = [];
+	for (const p of KIND_PHRASE_SEARCH.foundIn(context.description)) {
+		for (const k of PHRASE_KINDS.get(p) ?? []) if (!longest[k] || p.length > longest[k].length) longest[k] = p;
 	}
+	longest.forEach((phrase, k) => {
+		if (phrase) hits.push({ kind: KIND_PHRASE_LIST[k][0], phrase });
+	});
 	for (const { kind, phrase } of hits) {
 		if (hits.some(h => h.kind !== kind && h.phrase.length > phrase.length && h.phrase.includes(phrase))) continue;
 		const weight = Math.min(WEIGHT.phrase, WEIGHT.phrase / 2 + phrase.length * 8);
@@ -230,14 +236,36 @@ function quoted(context: Context, phrase: string): string {
 	return words.replace(/[\s:;,.]+$/, '');
 }
 
-function uniqueSteps(steps: readonly string[]): string[] {
+/** The first `max` steps that differ in more than case and punctuation. */
+function uniqueSteps(steps: readonly string[], max: number): string[] {
 	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const s of steps) {
-		const key = s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+		if (out.length >= max) break;
+		const key = stepKey(s);
 		if (seen.has(key)) continue;
 		seen.add(key);
 		out.push(s);
 	}
 	return out;
+}
+
+/** `s` in lower case with every run of other characters than a-z and 0-9 as one space, trimmed. */
+function stepKey(s: string): string {
+	let key = '';
+	let gap = false;
+	for (let i = 0; i < s.length; i++) {
+		let c = s.charCodeAt(i);
+		// Outside ASCII, lower-casing may yield a-z (the Kelvin sign is k, İ is i and a dot).
+		if (c > 127) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+		if (c >= 65 && c <= 90) c += 32;
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+			if (gap && key) key += ' ';
+			gap = false;
+			key += String.fromCharCode(c);
+		} else {
+			gap = true;
+		}
+	}
+	return key;
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin, nextRecordStart, searchFrom } from '../parse/lines';
+import type { TextIndex } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
@@ -36,10 +36,10 @@ export function emptyFragment(span: Span): HttpMessage {
  * Error evidence in text[start, end) outside HTTP messages: JSON error bodies,
  * redirect URLs and log fields with `error=`, and codes mentioned on a line.
  */
-export function fragmentsIn(text: string, start: number, end: number, catalog: Catalog): HttpMessage[] {
+export function fragmentsIn(text: string, start: number, end: number, catalog: Catalog, doc: TextIndex): HttpMessage[] {
 	const fragments: HttpMessage[] = [];
 	const covered = new Claimed();
-	jsonFragments(text, start, end, catalog, fragments, covered);
+	jsonFragments(text, start, end, catalog, fragments, covered, doc);
 	for (const found of findErrorParams(text, start, end)) {
 		if (covered.at(found.span)) continue;
 		const fragment = emptyFragment(found.span);
@@ -51,7 +51,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		fragments.push(fragment);
 		covered.push(fragment);
 	}
-	for (const line of scanMentions(text, start, end, catalog)) {
+	for (const line of scanMentions(text, start, end, catalog, doc)) {
 		const errors = line.errors.filter(e => !covered.at(e.span));
 		const vendorCodes = line.vendorCodes.filter(v => !addToCovering(covered.at(v.span), v, catalog));
 		if (!errors.length && !vendorCodes.length) continue;
@@ -59,11 +59,11 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		pushAll(fragment.errors, errors);
 		pushAll(fragment.vendorCodes, vendorCodes);
 		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.vendorOfCode(v.code) ?? '')?.quirks?.quotesSupportIds);
-		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
+		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end, doc);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
 	}
-	return mergeRepeats(text, fragments.sort((a, b) => a.span.start - b.span.start));
+	return mergeRepeats(doc, fragments.sort((a, b) => a.span.start - b.span.start));
 }
 
 /**
@@ -74,7 +74,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
  * polling logs repeat codes on purpose. Every mention is kept (for hovers);
  * findings are per distinct code.
  */
-function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
+function mergeRepeats(doc: TextIndex, fragments: HttpMessage[]): HttpMessage[] {
 	const out: HttpMessage[] = [];
 	let known = new Set<string>();
 	for (const fragment of fragments) {
@@ -82,7 +82,7 @@ function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 		const codes = [...fragment.errors, ...fragment.vendorCodes].map(m => m.code);
 		const overlapping = previous && fragment.span.start < previous.span.end;
 		if (previous && (overlapping || (fragment.span.start - previous.span.end <= REPEAT_WINDOW && codes.every(c => known.has(c))
-			&& nextRecordStart(text, previous.span.end, fragment.span.end) < 0))) {
+			&& doc.nextRecordStart(previous.span.end, fragment.span.end) < 0))) {
 			previous.span = { start: previous.span.start, end: Math.max(previous.span.end, fragment.span.end) };
 			// Keep a bounded number of repeated mentions: enough for hovers on a stack trace, not a million.
 			if (previous.errors.length + previous.vendorCodes.length < MAX_MERGED_MENTIONS) {
@@ -123,9 +123,9 @@ const QUOTED_ID_REACH = 400;
  * for support: after its code on the mention's line and a few hundred
  * characters past it, within its log record and before `end` (the next HTTP message).
  */
-function addQuotedIds(text: string, fragment: HttpMessage, from: number, end: number): void {
+function addQuotedIds(text: string, fragment: HttpMessage, from: number, end: number, doc: TextIndex): void {
 	let limit = Math.min(end, fragment.span.end + QUOTED_ID_REACH, from + 10 * QUOTED_ID_REACH);
-	const record = nextRecordStart(text, fragment.span.start, limit);
+	const record = doc.nextRecordStart(fragment.span.start, limit);
 	if (record >= 0) limit = record;
 	const slice = text.slice(from, limit);
 	const seen = new Set<string>();
@@ -142,16 +142,16 @@ function addQuotedIds(text: string, fragment: HttpMessage, from: number, end: nu
 /** Mentions kept in one merged message. */
 const MAX_MERGED_MENTIONS = 200;
 
-function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
-	let at = indexWithin(text, '{', start, end);
+function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed, doc: TextIndex): void {
+	let at = doc.indexWithin('{', start, end);
 	while (at >= 0) {
 		// An object never spans two log records: a brace left open in one line cannot hide the next records.
-		const record = nextRecordStart(text, at, end);
+		const record = doc.nextRecordStart(at, end);
 		const extent = scanJsonExtent(text, at, Math.min(record >= 0 ? record : end, at + MAX_JSON_FRAGMENT));
-		if (extent.complete && hasErrorKey(text, at, extent.end, catalog)) {
+		if (extent.complete && hasErrorKey(doc, at, extent.end, catalog)) {
 			const fragment = emptyFragment({ start: at, end: extent.end });
 			fragment.body = { start: at, end: extent.end };
-			readBody(text, fragment, catalog);
+			readBody(text, fragment, catalog, doc);
 			addProblemStatus(fragment);
 			// Codes read by a shape that does not name its vendor count only when the text around names it.
 			const conditional = fragment.vendorCodes.filter(v => v.onlyFor);
@@ -161,7 +161,7 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 				covered.push(fragment);
 			}
 		}
-		at = indexWithin(text, '{', extent.complete ? extent.end : Math.max(at + 1, extent.end), end);
+		at = doc.indexWithin('{', extent.complete ? extent.end : Math.max(at + 1, extent.end), end);
 	}
 }
 
@@ -183,8 +183,8 @@ function addProblemStatus(fragment: HttpMessage): void {
 	}
 }
 
-function hasErrorKey(text: string, start: number, end: number, catalog: Catalog): boolean {
-	const key = searchFrom(text, errorKeyPattern(catalog), start);
+function hasErrorKey(doc: TextIndex, start: number, end: number, catalog: Catalog): boolean {
+	const key = doc.search(errorKeyPattern(catalog), start);
 	return key !== undefined && key.end <= end;
 }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { indexWithin, lineEndOf, TextIndex } from '../../src/core/parse/lines';
 import { literalTrie, NeedleSet } from '../../src/core/parse/needles';
 
 /** Words over a small alphabet (with a capital and a regexp metacharacter), so that needles overlap and share prefixes. */
@@ -78,5 +79,23 @@ suite('Literal needles', () => {
 		const source = literalTrie(['login.example.com', 'login.example.org', 'login']);
 		assert.equal(source, 'login(?:\\.example\\.(?:com|org)|)');
 		assert.doesNotMatch(source, /[*+?{](?<!\(\?)/);
+	});
+
+	test('indexWithin, lineEndOf and a TextIndex\'s searches agree with plain definitions (property)', () => {
+		const doc = fc.string({ unit: fc.constantFrom('a', 'b', '=', '\n', '\r', ' '), maxLength: 700 });
+		const needle = fc.constantFrom('a', '=', 'ab', 'b=a', '\n');
+		fc.assert(fc.property(doc, needle, fc.nat(), fc.nat(), (t, n, x, y) => {
+			const from = x % (t.length + 2);
+			const end = from + (y % (t.length + 3 - from));
+			const plain = t.indexOf(n, from);
+			const expected = plain >= 0 && plain + n.length <= end ? plain : -1;
+			assert.equal(indexWithin(t, n, from, end), expected);
+			const index = new TextIndex(t);
+			assert.equal(index.indexWithin(n, from, end), expected);
+			const breakAt = [t.indexOf('\n', from), t.indexOf('\r', from)].filter(i => i >= 0);
+			const lineEnd = Math.max(from, Math.min(breakAt.length ? Math.min(...breakAt) : t.length, end));
+			assert.equal(lineEndOf(t, from, end), lineEnd);
+			assert.equal(index.lineEnd(from, end), lineEnd);
+		}), { seed: 20261208, numRuns: 3000 });
 	});
 });

@@ -78,7 +78,14 @@ export function lineEndOf(text: string, at: number, max = text.length): number {
 
 /** The first `needle` in text[from, end), or -1. It reads text[from, end) only: for short ranges, or ranges searched once. */
 export function indexWithin(text: string, needle: string, from: number, end: number): number {
-	if (end - from < needle.length) return -1;
+	const last = Math.min(end, text.length) - needle.length;
+	if (last < from) return -1;
+	if (last - from < 256) {
+		// Short ranges: compared in place, nothing allocated (a cookie header of a million segments asks this a million times).
+		const first = needle.charCodeAt(0);
+		for (let i = Math.max(0, from); i <= last; i++) if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return i;
+		return -1;
+	}
 	const at = (end >= text.length ? text : text.slice(0, end)).indexOf(needle, from);
 	return at >= 0 && at + needle.length <= end ? at : -1;
 }

@@ -120,14 +120,15 @@ export class NeedleSet {
 	}
 }
 
-const TRIPLE_SLOTS = 1 << 16;
+/** Slots of each hash table (16 KB for both): a few hundred needles share few slots. */
+const TRIPLE_SLOTS = 1 << 12;
 
 function tripleSlot(a: number, b: number, c: number): number {
-	return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
+	return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 20;
 }
 
 function pairSlot(a: number, b: number): number {
-	return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
+	return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 20;
 }
 
 function codeAt(text: string, i: number, fold: boolean): number {

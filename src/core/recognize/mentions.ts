@@ -73,6 +73,8 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 	const result: LineMentions[] = [];
 	let current: LineMentions | undefined;
 	const anchors = anchorsOf(catalog);
+	/** Words that fit no code shape and no catalog code: never a mention, wherever they stand (`client_secret` on every line). */
+	const dead = new Set<string>();
 	const next = anchors.map(a => findAnchor(doc, a, start, end));
 	/** Moves every anchor found before `to` on to its next occurrence from `to`. */
 	const skipTo = (to: number) => {
@@ -98,7 +100,7 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 			skipTo(current.line.end);
 			continue;
 		}
-		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog, doc);
+		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog, doc, dead);
 		if (!mention) continue;
 		if (!current || wordStart >= current.line.end) {
 			const line = lineContaining(text, wordStart, start, end);
@@ -122,8 +124,9 @@ type Classified =
 	| { kind: 'error'; mention: ErrorMention }
 	| { kind: 'vendor'; mention: VendorCodeMention };
 
-function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog, doc: TextIndex): Classified | undefined {
+function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog, doc: TextIndex, dead: Set<string>): Classified | undefined {
 	const word = text.slice(start, end);
+	if (dead.has(word)) return undefined;
 	const span = { start, end };
 	const shaped = catalog.profiles.codeShapeOf(word);
 	if (shaped && (!shaped.shape.context || hasErrorContext(text, start, end, doc, shaped.shape.context))) {
@@ -131,7 +134,11 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 	}
 	if (!underscore && !isThrown(text, start, end, word)) return undefined;
 	const candidates = catalog.candidates(word);
-	if (candidates.length === 0) return undefined;
+	if (candidates.length === 0) {
+		// Remembered only when no code shape fits either (a shaped word may find its context elsewhere); a bounded number of words.
+		if (!shaped && dead.size < MAX_DEAD_WORDS) dead.add(word);
+		return undefined;
+	}
 	// `error: 'invalid_code'` (a Node inspect dump), `MissingTokenError: (missing_token) …` (oauthlib): keyed as an error, so no word is too generic.
 	const keyed = isKeyedAsError(text, start, end);
 	// What the catalog says of this spelling (an alias such as MissingTokenError is distinctive even when its code is not).
@@ -149,6 +156,9 @@ function classifyWord(text: string, start: number, end: number, underscore: bool
 	if (isForeignClass(text, start, catalog.profiles.packages(vendorEntry.namespace))) return undefined;
 	return { kind: 'vendor', mention: { code: word, entry: null, span, description, ...prose(text, start, end, doc) } };
 }
+
+/** Words remembered as never a mention, per scan. */
+const MAX_DEAD_WORDS = 10_000;
 
 /** Vendor code prefixes are at least this long with their digits (`E0000011`); other codes too (`invalid`). */
 const MIN_CODE_LENGTH = 7;

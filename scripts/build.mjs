@@ -68,13 +68,31 @@ const mcpOnDemand = {
 	},
 };
 
+/**
+ * JSON data bundled into code (the catalog schema the validator walks, the secret shapes) without its
+ * documentation: `description`, `$comment`, `markdownDescription` and `examples` strings are for readers of
+ * the files, and the code never reads them. The files themselves stay whole (dist/catalog.schema.json too).
+ */
+const DOC_KEYS = new Set(['description', 'markdownDescription', '$comment', 'examples']);
+const withoutDocs = {
+	name: 'json-without-docs',
+	setup(build) {
+		build.onLoad({ filter: /[\\/]src[\\/]core[\\/].*\.json$/ }, args => {
+			const strip = value => Array.isArray(value) ? value.map(strip)
+				: value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k, v]) => !(DOC_KEYS.has(k) && (typeof v === 'string' || (k === 'examples' && Array.isArray(v))))).map(([k, v]) => [k, strip(v)]))
+				: value;
+			return { loader: 'json', contents: JSON.stringify(strip(JSON.parse(readFileSync(args.path, 'utf8')))) };
+		});
+	},
+};
+
 mkdirSync('dist', { recursive: true });
 const [extension] = await Promise.all([
 	// One bundle serves desktop (main) and VS Code for the Web (browser): nothing in it needs Node.
 	// It imports src/core/engine.ts, never the catalog data: that is dist/catalog.json.
 	esbuild.build({
 		...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', target: 'es2022',
-		external: ['vscode'], metafile: analyze,
+		external: ['vscode'], metafile: analyze, plugins: [withoutDocs],
 	}),
 	// The CLI keeps the catalog inlined (src/core/index.ts): one file to run. `lsp` loads dist/lsp.js, `mcp` dist/mcp.js.
 	esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, external: ['./lsp.js'], plugins: [mcpOnDemand] }),

@@ -1,4 +1,4 @@
-import { escapeMarkdown, explainMessage, hasContent, lineOf, vendorName, worthExplaining, type Analysis, type HttpMessage, type Severity } from '../core';
+import { escapeMarkdown, explainMessage, hasContent, lineNumbers, vendorName, worthExplaining, type Analysis, type HttpMessage, type Severity } from '../core';
 import { sanitizeText } from '../core/explain/sanitize';
 import { lineStartOf } from '../core/parse/lines';
 import { copyReplacer, MIN_REPEAT_LENGTH } from '../core/secrets/secrets';
@@ -57,13 +57,14 @@ export function toText(file: string, text: string, analysis: Analysis, color: bo
 	const out: string[] = [bold(clean(file))];
 	if (!relevant.length) out.push('  No OAuth/OIDC error, error response or secret found.');
 	else if (!relevant.some(hasContent)) out.push('  No problem reported: these codes are only mentioned (no response, log line or error field shows them failing). What they mean:');
+	const lineOf = lineNumbers(text);
 	for (const m of relevant) {
 		const e = explainMessage(text, m);
 		const where = [m.kind, m.status !== null ? `HTTP ${m.status}` : '', m.vendor ? vendorName(m.vendor) : ''].filter(Boolean).join(' · ');
-		out.push('', `  ${bold(`line ${lineOf(text, m.span.start)}`)}  ${clean(where)}`);
+		out.push('', `  ${bold(`line ${lineOf(m.span.start)}`)}  ${clean(where)}`);
 		out.push(`  ${bold(clean(e.headline))}`);
 		for (const f of m.findings) {
-			const pos = position(text, f.span.start);
+			const pos = position(text, lineOf, f.span.start);
 			out.push(`    ${pos.padEnd(8)} ${paint(SEVERITY_MARK[f.severity].padEnd(7), COLORS[f.severity])} ${clean(f.message)}  ${paint(`[${clean(f.rule)}]`, '\x1b[90m')}`);
 		}
 		const d = e.diagnosis;
@@ -89,8 +90,8 @@ export function toText(file: string, text: string, analysis: Analysis, color: bo
 	return out.join('\n');
 }
 
-function position(text: string, offset: number): string {
-	return `${lineOf(text, offset)}:${offset - lineStartOf(text, offset) + 1}`;
+function position(text: string, lineOf: (offset: number) => number, offset: number): string {
+	return `${lineOf(offset)}:${offset - lineStartOf(text, offset) + 1}`;
 }
 
 /** One line of pasted or derived text, safe for a terminal: no control, bidi or zero-width character, line breaks as spaces. */

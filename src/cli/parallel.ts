@@ -14,7 +14,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bundledCatalog, DEFAULT_MAX_MESSAGES, type Analysis, type HttpMessage } from '../core';
-import { nextRecordStart } from '../core/parse/lines';
+import { TextIndex } from '../core/parse/lines';
 import { PART_CONTEXT } from '../core/recognize/analyze';
 import type { PartJob, PartResult } from './parallelWorker';
 
@@ -57,13 +57,14 @@ export function threadCount(option: number | null): number {
  * point (none where a record runs on past the next one). Starts with 0, ends with the text's length.
  */
 export function cutPoints(text: string, partChars: number): number[] {
+	const doc = new TextIndex(text);
 	const cuts = [0];
 	for (let at = partChars; at < text.length; at = cuts[cuts.length - 1] + partChars) {
 		const from = Math.max(at, cuts[cuts.length - 1]);
-		const cut = nextRecordStart(text, from, Math.min(text.length, from + partChars));
+		const cut = doc.nextRecordStart(from, Math.min(text.length, from + partChars));
 		if (cut < 0) {
 			// No record starts in the next part's length: look on from there (a long record joins its part).
-			const further = nextRecordStart(text, from + partChars, text.length);
+			const further = doc.nextRecordStart(from + partChars, text.length);
 			if (further < 0) break;
 			cuts.push(further);
 		} else {

@@ -16,7 +16,7 @@ export { Catalog, matchCause } from './catalog/catalog';
 export { parseCatalogAsset, serializeCatalogAsset } from './catalog/asset';
 export { readPackedCatalogAsset } from './catalog/packedAsset';
 export type { CatalogEntry, CatalogFile, Cause, Fix, Reference } from './catalog/catalogTypes';
-export { explainMessage, hasContent, worthExplaining, lineOf, renderExplanation, renderReport, type Explanation } from './explain/explain';
+export { explainMessage, hasContent, worthExplaining, lineOf, lineNumbers, renderExplanation, renderReport, type Explanation } from './explain/explain';
 export { escapeMarkdown, safeLink } from './explain/markdown';
 export { sanitizeText, terminalSafeJson, type SanitizeOptions } from './explain/sanitize';
 export { maskHighEntropy } from './secrets/entropy';

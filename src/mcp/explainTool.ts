@@ -3,7 +3,7 @@
  * answer. Everything here is read from the service (analyze, explainMessage, report, redact);
  * this file only selects, redacts and shapes it.
  */
-import { lineOf, vendorName, worthExplaining, type HttpMessage, type TokenErrorService } from '../core';
+import { lineNumbers, vendorName, worthExplaining, type HttpMessage, type TokenErrorService } from '../core';
 import { RangeRedactor } from '../core/secrets/redactRange';
 import { cut, multiLine, oneLine, scrubDeep, secretScrubber } from './safeText';
 import { MAX_TEXT_LENGTH, type ExplainAnswer, type ExplainMessage } from './schemas';
@@ -40,8 +40,9 @@ export function explainTokenError(service: TokenErrorService, text: string): Too
 	const redactedInput = whole
 		? { text: multiLine(service.redact(text, analysis)), cut: false }
 		: { text: multiLine(redactor.range({ start: 0, end: cut(text, MAX_REDACTED_INPUT).text.length })), cut: true };
+	const lineOf = lineNumbers(text);
 	const structured: ExplainAnswer = {
-		messages: listed.map(m => messageJson(service, text, m, redactor)),
+		messages: listed.map(m => messageJson(service, text, m, redactor, lineOf)),
 		messageCount: relevant.length,
 		truncated: analysis.truncated,
 		secretsFound: new Set(secrets.map(s => `${s.start}:${s.end}`)).size,
@@ -52,19 +53,19 @@ export function explainTokenError(service: TokenErrorService, text: string): Too
 	return { ok: true, markdown: scrubDeep(markdown, scrubber), structured: scrubDeep(structured, scrubber) };
 }
 
-function messageJson(service: TokenErrorService, text: string, m: HttpMessage, redactor: RangeRedactor): ExplainMessage {
+function messageJson(service: TokenErrorService, text: string, m: HttpMessage, redactor: RangeRedactor, lineOf: (offset: number) => number): ExplainMessage {
 	const e = service.explainMessage(text, m);
 	const field = (s: string) => oneLine(redactor.copies(s));
 	return {
 		kind: m.kind,
-		line: lineOf(text, m.span.start),
+		line: lineOf(m.span.start),
 		status: m.status,
 		vendor: m.vendor,
 		vendorName: m.vendor ? vendorName(m.vendor) : null,
 		headline: field(e.headline),
 		errors: distinct(m.errors.map(x => ({ code: field(x.code), entry: x.entry?.id ?? null, title: x.entry?.title ?? null }))),
 		vendorCodes: distinct(m.vendorCodes.map(x => ({ code: field(x.code), entry: x.entry?.id ?? null, title: x.entry?.title ?? null }))),
-		findings: m.findings.map(f => ({ rule: f.rule, severity: f.severity, message: field(f.message), line: lineOf(text, f.span.start) })),
+		findings: m.findings.map(f => ({ rule: f.rule, severity: f.severity, message: field(f.message), line: lineOf(f.span.start) })),
 		cause: e.cause ? field(e.cause) : null,
 		diagnosis: e.diagnosis ? {
 			kind: e.diagnosis.kind,

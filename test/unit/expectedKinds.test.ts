@@ -43,6 +43,8 @@ const EXAMPLES: Readonly<Record<string, Expected>> = {
 	// A continuous-access-evaluation claims challenge: get a new token with the claims, interactively if need be.
 	'entra-claims-challenge.txt': [['insufficient_claims', ['interaction-required', 'access-token-invalid']]],
 	'entra-invalid-client.http': [['AADSTS7000215', ['client-secret-wrong']]],
+	// A refresh_token grant answered AADSTS70008: the refresh token expired from inactivity.
+	'entra-refresh.http': [['AADSTS70008', ['refresh-token-expired']]],
 	'entra-msal.log': [['AADSTS700082', ['refresh-token-expired']], ['AADSTS50076', ['interaction-required']]],
 	'generic-troubleshooting.log': [['405', ['malformed-request', 'wrong-endpoint']], ['insufficient_scope', ['insufficient-scope']], ['error="invalid_token"', ['access-token-expired']]],
 	'github-200-error.http': [['bad_verification_code', ['code-invalid', 'code-expired']]],

@@ -1,3 +1,4 @@
+import { literalTrie } from '../parse/needles';
 import type { BodyShape, CodeShape, VendorEvidence, VendorProfile } from './profileTypes';
 
 /** Where a vendor was seen: its id, the evidence's rank (lower is stronger) and offset. */
@@ -43,6 +44,7 @@ export class VendorProfiles {
 	readonly #needles = new Map<string, Needle[]>();
 	readonly #headers: Array<{ name: string; prefix: boolean; profile: string; rank: number; strong: boolean }> = [];
 	readonly #bodyKeys = new Map<string, { profile: string; rank: number; strong: boolean }>();
+	/** Every needle's text, as one expression (a trie of the needles, see literalTrie). */
 	readonly #pattern: RegExp | undefined;
 	readonly #shapes: Array<{ profile: VendorProfile; shape: CodeShape }> = [];
 	readonly #bodies: Array<{ profile: VendorProfile; shape: BodyShape }> = [];
@@ -66,9 +68,9 @@ export class VendorProfiles {
 			for (const shape of p.codes ?? []) this.#shapes.push({ profile: p, shape });
 			for (const shape of p.bodies ?? []) this.#bodies.push({ profile: p, shape: withArrayPaths(shape) });
 		}
-		const keys = [...this.#needles.keys()].sort((a, b) => b.length - a.length);
-		this.#longest = keys.length ? keys[0].length : 0;
-		this.#pattern = keys.length ? new RegExp(keys.map(escapeRegExp).join('|'), 'gi') : undefined;
+		const keys = [...this.#needles.keys()];
+		this.#longest = Math.max(0, ...keys.map(k => k.length));
+		this.#pattern = keys.length ? new RegExp(literalTrie(keys), 'gi') : undefined;
 	}
 
 	#addEvidence(profile: string, e: VendorEvidence, rank: number, strong: boolean): void {
@@ -375,8 +377,4 @@ function isHostLabelChar(c: number): boolean {
 
 function isPathChar(c: number): boolean {
 	return isWord(c) || c === 45 || c === 126;
-}
-
-function escapeRegExp(s: string): string {
-	return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -187,9 +187,10 @@ export function renderReport(text: string, messages: readonly HttpMessage[], cat
 	const relevant = worthExplaining(messages);
 	if (!relevant.length) return '# Token Error Help\n\nNo OAuth or OpenID Connect error, HTTP error response or secret was found in this text.\n';
 	const parts = ['# Token Error Help', ''];
+	const lineOfOffset = lineNumbers(text);
 	for (const m of relevant) {
 		const e = explainMessage(text, m, catalog, secrets);
-		parts.push(renderExplanation({ ...e, headline: `${e.headline} (line ${lineOf(text, m.span.start)})` }));
+		parts.push(renderExplanation({ ...e, headline: `${e.headline} (line ${lineOfOffset(m.span.start)})` }));
 	}
 	return parts.join('\n');
 }
@@ -209,28 +210,38 @@ export function hasContent(m: HttpMessage): boolean {
 	return m.findings.length > 0 || m.secrets.length > 0 || m.errors.some(e => !e.inProse) || m.vendorCodes.some(v => !v.inProse);
 }
 
-/** Line starts of the last text asked about, so that numbering many messages stays linear. */
-let lineStarts: { text: string; starts: number[] } | undefined;
-
-/** 1-based line number of `offset` (LF, CRLF and CR line ends), by binary search over the line starts. */
-export function lineOf(text: string, offset: number): number {
-	if (lineStarts?.text !== text) {
-		const starts = [0];
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+/**
+ * 1-based line numbers of offsets in `text` (LF, CRLF and CR line ends): the
+ * line starts are found once, then each offset is a binary search. Numbering
+ * many messages of one text takes one of these.
+ */
+export function lineNumbers(text: string): (offset: number) => number {
+	const starts = [0];
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+	}
+	return offset => {
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (starts[mid] <= offset) lo = mid;
+			else hi = mid - 1;
 		}
-		lineStarts = { text, starts };
+		return lo + 1;
+	};
+}
+
+/** 1-based line number of one offset (LF, CRLF and CR line ends), counted up to it; for many, use {@link lineNumbers}. */
+export function lineOf(text: string, offset: number): number {
+	let line = 1;
+	const end = Math.min(offset, text.length);
+	for (let i = 0; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
 	}
-	const starts = lineStarts.starts;
-	let lo = 0;
-	let hi = starts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (starts[mid] <= offset) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo + 1;
+	return line;
 }
 
 function uniqueEntries(list: Array<CatalogEntry | null | undefined>): CatalogEntry[] {

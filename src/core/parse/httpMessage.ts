@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { scanJsonExtent } from './jsonExtent';
-import { indexWithin, isBlankChar, isBlankLine, isRecordStart, isTokenChar, lineAt, lineStartOf, searchFrom, skipBlanks, trimEnd, type Line } from './lines';
+import { indexWithin, isBlankChar, isBlankLine, isRecordStart, isTokenChar, lineAt, lineStartOf, skipBlanks, TextIndex, trimEnd, type Line } from './lines';
 
 /** A header line of a pasted message. `lower` is the lower-cased name. */
 export interface HeaderField {
@@ -65,10 +65,10 @@ export function splitHttpMessages(text: string, from = 0, to = text.length, limi
 }
 
 /** {@link splitHttpMessages}, one message at a time: a caller that stops early (a message cap) does no more work. */
-export function* httpMessages(text: string, from = 0, to = text.length, limit = to): Generator<RawHttpMessage> {
+export function* httpMessages(text: string, from = 0, to = text.length, limit = to, doc = new TextIndex(text)): Generator<RawHttpMessage> {
 	let pos = from;
 	while (pos < to) {
-		const candidate = nextCandidateLine(text, pos, to);
+		const candidate = nextCandidateLine(doc, pos, to);
 		if (candidate < 0) break;
 		const line = lineAt(text, candidate);
 		const lineEnd = Math.min(line.end, limit);
@@ -89,10 +89,11 @@ export function* httpMessages(text: string, from = 0, to = text.length, limit = 
 const REQUEST_LINE = /^[ \t]*(?:[<>][ \t]+)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE)[ \t]/gm;
 
 /** The start of the first line at or after `pos` (a line start) and before `to` that may start a message, or -1. */
-function nextCandidateLine(text: string, pos: number, to: number): number {
-	const http = indexWithin(text, 'HTTP/', pos, text.length);
+function nextCandidateLine(doc: TextIndex, pos: number, to: number): number {
+	const text = doc.text;
+	const http = doc.indexWithin('HTTP/', pos, text.length);
 	const status = http >= 0 ? lineStartOf(text, http, pos) : -1;
-	const m = searchFrom(text, REQUEST_LINE, pos);
+	const m = doc.search(REQUEST_LINE, pos);
 	// `^` also matches after U+2028: take the real line start (detectStartLine then decides).
 	const request = m ? lineStartOf(text, m.start, pos) : -1;
 	const first = status < 0 ? request : request < 0 ? status : Math.min(status, request);

@@ -60,42 +60,33 @@ export function lineStartOf(text: string, at: number, min = 0): number {
 	return i;
 }
 
-/** End of the line containing `at` (before its line break), not after `max`. */
-export function lineEndOf(text: string, at: number, max = text.length): number {
-	// Remembered searches: a megabyte-long line is not walked again for every code on it.
-	const lf = indexOfFrom(text, '\n', at);
-	const cr = indexOfFrom(text, '\r', at);
-	const end = lf < 0 ? (cr < 0 ? text.length : cr) : cr < 0 ? lf : Math.min(lf, cr);
-	return Math.max(at, Math.min(end, max));
-}
-
-/** Per needle: the last search in `text` (from → at), and from where on it does not occur at all. */
-const lastSearch = new Map<string, { text: string; from: number; at: number; noneFrom: number }>();
-
 /**
- * `text.indexOf(needle, from)`, remembering the answer: the analysis searches each
- * document forwards region by region, and a plain indexOf would rescan the rest of
- * the document from every region (quadratic on documents with many small messages).
- * It also remembers from where on the needle no longer occurs, so that a pass
- * going back to the start of a region never searches the rest of the text again.
+ * End of the line containing `at` (before its line break), not after `max`.
+ * It reads the line from `at` on: give a near `max`, or use
+ * {@link TextIndex.lineEnd}, where lines may be long and asked about often.
  */
-export function indexOfFrom(text: string, needle: string, from: number): number {
-	let last = lastSearch.get(needle);
-	if (last && last.text === text) {
-		if (from >= last.noneFrom) return -1;
-		if (from >= last.from && (last.at === -1 || last.at >= from)) return last.at;
-	} else {
-		last = undefined;
+export function lineEndOf(text: string, at: number, max = text.length): number {
+	const stop = Math.min(max, text.length);
+	let i = at;
+	while (i < stop) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || c === 13) break;
+		i++;
 	}
-	const at = text.indexOf(needle, from);
-	const noneFrom = at === -1 ? Math.min(from, last?.noneFrom ?? Infinity) : last?.noneFrom ?? Infinity;
-	lastSearch.set(needle, { text, from, at, noneFrom });
-	return at;
+	return Math.max(at, i);
 }
 
-/** The first `needle` in text[from, end), or -1. */
+/** The first `needle` in text[from, end), or -1. It reads text[from, end) only: for short ranges, or ranges searched once. */
 export function indexWithin(text: string, needle: string, from: number, end: number): number {
-	const at = indexOfFrom(text, needle, from);
+	const last = Math.min(end, text.length) - needle.length;
+	if (last < from) return -1;
+	if (last - from < 256) {
+		// Short ranges: compared in place, nothing allocated (a cookie header of a million segments asks this a million times).
+		const first = needle.charCodeAt(0);
+		for (let i = Math.max(0, from); i <= last; i++) if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return i;
+		return -1;
+	}
+	const at = (end >= text.length ? text : text.slice(0, end)).indexOf(needle, from);
 	return at >= 0 && at + needle.length <= end ? at : -1;
 }
 
@@ -116,51 +107,111 @@ function isDigitAt(text: string, i: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
-/** The last record search: the first record start after `from` and before `limit` was `at` (-1: none). */
-let lastRecord: { text: string; from: number; limit: number; at: number } | undefined;
-
 /**
- * The start of the first record line (see {@link isRecordStart}) after the line
- * holding `from` and before `end`, or -1. The analysis asks region by region,
- * moving forwards, so the last answer is remembered (as in {@link indexOfFrom}).
+ * One text as one analysis reads it: forward searches that remember their last
+ * answer, so that a document searched region by region, moving forwards, is
+ * read about once instead of once per region. Built once per analysis (or per
+ * call of a parser used alone) and passed down; nothing is kept between
+ * analyses.
  */
-export function nextRecordStart(text: string, from: number, end: number): number {
-	const last = lastRecord;
-	if (last && last.text === text && from >= last.from) {
-		if (last.at >= 0 && last.at > from) return last.at < end ? last.at : -1;
-		if (last.at < 0 && end <= last.limit) return -1;
+export class TextIndex {
+	readonly text: string;
+	/** Per needle: the last search (from → at), and from where on the needle does not occur at all. */
+	readonly #needles = new Map<string, { from: number; at: number; noneFrom: number }>();
+	/** Per pattern: the last search (from → match). */
+	readonly #patterns = new Map<RegExp, { from: number; match: Span | undefined }>();
+	/** The last record search: the first record start after `from` and before `limit` was `at` (-1: none). */
+	#record: { from: number; limit: number; at: number } | undefined;
+	/** The last line {@link lineAround} found. */
+	#line: Span | undefined;
+
+	constructor(text: string) {
+		this.text = text;
 	}
-	let at = -1;
-	for (let i = lineAfter(text, from); i < end && i < text.length; i = lineAfter(text, i)) {
-		if (isRecordStart(text, i)) {
-			at = i;
-			break;
+
+	/**
+	 * `text.indexOf(needle, from)`, remembering the answer: a plain indexOf from
+	 * every region would rescan the rest of the document (quadratic on documents
+	 * with many small messages). It also remembers from where on the needle no
+	 * longer occurs, so that a pass going back to the start of a region never
+	 * searches the rest of the text again.
+	 */
+	indexOf(needle: string, from: number): number {
+		let last = this.#needles.get(needle);
+		if (last) {
+			if (from >= last.noneFrom) return -1;
+			if (from >= last.from && (last.at === -1 || last.at >= from)) return last.at;
+		} else {
+			last = undefined;
 		}
+		const at = this.text.indexOf(needle, from);
+		const noneFrom = at === -1 ? Math.min(from, last?.noneFrom ?? Infinity) : last?.noneFrom ?? Infinity;
+		this.#needles.set(needle, { from, at, noneFrom });
+		return at;
 	}
-	lastRecord = { text, from, limit: end, at };
-	return at;
-}
 
-/** The start of the line after the one holding `at` (the text's length on the last line). */
-export function lineAfter(text: string, at: number): number {
-	const end = lineEndOf(text, Math.min(at, text.length));
-	if (end >= text.length) return text.length;
-	return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-}
+	/** The first `needle` in text[from, end), or -1 (a remembered search, see {@link indexOf}). */
+	indexWithin(needle: string, from: number, end: number): number {
+		const at = this.indexOf(needle, from);
+		return at >= 0 && at + needle.length <= end ? at : -1;
+	}
 
-/** Per pattern: the last search in `text` (from → match). */
-const lastPatternSearch = new Map<RegExp, { text: string; from: number; match: Span | undefined }>();
+	/** End of the line containing `at` (before its line break), not after `max`, by remembered searches: a megabyte-long line is not walked again for every code on it. */
+	lineEnd(at: number, max = this.text.length): number {
+		const lf = this.indexOf('\n', at);
+		const cr = this.indexOf('\r', at);
+		const end = lf < 0 ? (cr < 0 ? this.text.length : cr) : cr < 0 ? lf : Math.min(lf, cr);
+		return Math.max(at, Math.min(end, max));
+	}
 
-/**
- * The first match of `pattern` (a regular expression with the `g` flag) at or
- * after `from`, remembering the last answer as {@link indexOfFrom} does.
- */
-export function searchFrom(text: string, pattern: RegExp, from: number): Span | undefined {
-	const last = lastPatternSearch.get(pattern);
-	if (last && last.text === text && from >= last.from && (!last.match || last.match.start >= from)) return last.match;
-	pattern.lastIndex = from;
-	const m = pattern.exec(text);
-	const match = m ? { start: m.index, end: m.index + m[0].length } : undefined;
-	lastPatternSearch.set(pattern, { text, from, match });
-	return match;
+	/** The start of the line after the one holding `at` (the text's length on the last line). */
+	lineAfter(at: number): number {
+		const text = this.text;
+		const end = this.lineEnd(Math.min(at, text.length));
+		if (end >= text.length) return text.length;
+		return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+	}
+
+	/** The line holding `at`, remembered: the mentions on one long line share a single walk back to its start. */
+	lineAround(at: number): Span {
+		const last = this.#line;
+		if (last && at >= last.start && at < last.end) return last;
+		const line = { start: lineStartOf(this.text, at), end: this.lineEnd(at) };
+		this.#line = line;
+		return line;
+	}
+
+	/**
+	 * The start of the first record line (see {@link isRecordStart}) after the line
+	 * holding `from` and before `end`, or -1. The analysis asks region by region,
+	 * moving forwards, so the last answer is remembered.
+	 */
+	nextRecordStart(from: number, end: number): number {
+		const text = this.text;
+		const last = this.#record;
+		if (last && from >= last.from) {
+			if (last.at >= 0 && last.at > from) return last.at < end ? last.at : -1;
+			if (last.at < 0 && end <= last.limit) return -1;
+		}
+		let at = -1;
+		for (let i = this.lineAfter(from); i < end && i < text.length; i = this.lineAfter(i)) {
+			if (isRecordStart(text, i)) {
+				at = i;
+				break;
+			}
+		}
+		this.#record = { from, limit: end, at };
+		return at;
+	}
+
+	/** The first match of `pattern` (a regular expression with the `g` flag) at or after `from`, remembered as {@link indexOf} does. */
+	search(pattern: RegExp, from: number): Span | undefined {
+		const last = this.#patterns.get(pattern);
+		if (last && from >= last.from && (!last.match || last.match.start >= from)) return last.match;
+		pattern.lastIndex = from;
+		const m = pattern.exec(this.text);
+		const match = m ? { start: m.index, end: m.index + m[0].length } : undefined;
+		this.#patterns.set(pattern, { from, match });
+		return match;
+	}
 }

@@ -7,7 +7,7 @@ import { findSecrets } from '../secrets/secrets';
 import { locationFromTarget } from './context';
 import type { NearestMemo } from '../catalog/profiles';
 import { decodeFormComponent } from '../parse/formBody';
-import { isRecordStart, lineAfter, lineEndOf, lineStartOf, nextRecordStart } from '../parse/lines';
+import { isRecordStart, lineEndOf, lineStartOf, TextIndex } from '../parse/lines';
 import { diagnose } from './diagnose';
 import { emptyFragment, fragmentsIn } from './fragments';
 import { interpretRaw } from './message';
@@ -78,8 +78,9 @@ export function reanalyze(previous: Analysis, text: string, change: TextChange):
 	// File variables (`@host = …`) are read by every request: an edit near one re-analyses all.
 	if (mayDeclareVariable(old, change.start, change.oldEnd) || mayDeclareVariable(text, change.start, change.newEnd)) return full();
 	const raws = previous.messages.filter(m => m.kind !== 'fragment');
-	const from = windowStart(old, raws, change.start);
-	const to = windowEnd(old, raws, change.oldEnd);
+	const oldDoc = new TextIndex(old);
+	const from = windowStart(oldDoc, raws, change.start);
+	const to = windowEnd(oldDoc, raws, change.oldEnd);
 	const before = previous.messages.filter(m => m.span.start < from);
 	const after = previous.messages.filter(m => m.span.start >= to);
 	const previousRaw = lastStartingBefore(raws, from);
@@ -146,17 +147,19 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	let rawEnd = from;
 	/** How far each fragment may look ahead for its vendor: up to the next HTTP message's line. */
 	const lookAhead = new Map<HttpMessage, number>();
-	for (const raw of httpMessages(text, from, to, text.length)) {
+	// This analysis's forward searches (line ends, record starts, needles): built here, dropped with the analysis.
+	const doc = new TextIndex(text);
+	for (const raw of httpMessages(text, from, to, text.length, doc)) {
 		if (messages.length >= max) {
 			truncated = true;
 			break;
 		}
 		const bound = lineStartOf(text, raw.span.start);
-		for (const fragment of fragmentsIn(text, cursor, raw.span.start, catalog)) {
+		for (const fragment of fragmentsIn(text, cursor, raw.span.start, catalog, doc)) {
 			messages.push(fragment);
 			lookAhead.set(fragment, bound);
 		}
-		const message = interpretRaw(text, raw, catalog);
+		const message = interpretRaw(text, raw, catalog, doc);
 		if (message.kind === 'response' && previous?.message.kind === 'request' && !previous.separated && !text.slice(Math.max(0, previous.end), message.span.start).includes('###')) {
 			message.request = previous.message;
 		}
@@ -166,7 +169,7 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 		rawEnd = Math.max(rawEnd, raw.span.end);
 	}
 	if (!truncated && cursor < to) {
-		for (const fragment of fragmentsIn(text, cursor, to, catalog)) {
+		for (const fragment of fragmentsIn(text, cursor, to, catalog, doc)) {
 			messages.push(fragment);
 			lookAhead.set(fragment, to);
 		}
@@ -174,11 +177,11 @@ function analyzeWindow(text: string, from: number, to: number, settings: Setting
 	const kept = messages.slice(0, Math.max(0, max));
 	if (kept.length < messages.length) truncated = true;
 	sortByStart(kept);
-	const secretOnly = secretOnlyFragments(text, kept, from, to);
+	const secretOnly = secretOnlyFragments(doc, kept, from, to);
 	for (const message of kept) {
-		settleContext(text, message, settings, lookAhead.get(message));
-		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: diagnosisReach(text, message, lookAhead.get(message)), limit: lookAhead.get(message) ?? message.span.end });
-		message.secrets = findSecrets(text, message);
+		settleContext(doc, message, settings, lookAhead.get(message));
+		message.diagnosis = diagnose(text, message, catalog, { from: 0, to: diagnosisReach(doc, message, lookAhead.get(message)), limit: lookAhead.get(message) ?? message.span.end });
+		message.secrets = findSecrets(text, message, doc);
 		message.findings = runRules(text, message, catalog);
 	}
 	// A secret-only fragment (a log record holding a secret and nothing else) keeps the secrets its gap's
@@ -216,32 +219,34 @@ function mergeByStart(a: readonly HttpMessage[], b: readonly HttpMessage[]): Htt
  * first line) on an unchanged line before `at`, outside any message and the
  * lines that decided where it ends.
  */
-function windowStart(text: string, raws: readonly HttpMessage[], at: number): number {
+function windowStart(doc: TextIndex, raws: readonly HttpMessage[], at: number): number {
+	const text = doc.text;
 	const edited = lineStartOf(text, at);
 	if (edited === 0) return 0;
 	let from = lineStartOf(text, edited - 1);
 	for (;;) {
 		const raw = lastStartingBefore(raws, from + 1);
 		// Inside a message, or in the lines that decided where it ends: start at the message.
-		if (raw && from <= settledEnd(text, raw)) return lineStartOf(text, raw.span.start);
+		if (raw && from <= settledEnd(doc, raw)) return lineStartOf(text, raw.span.start);
 		if (from === 0 || isRecordStart(text, from)) return from;
 		from = lineStartOf(text, from - 1);
 	}
 }
 
 /** Where a re-analysed window may end: past the change and the text later messages look back at, at a record or message start. */
-function windowEnd(text: string, raws: readonly HttpMessage[], at: number): number {
-	let to = Math.min(text.length, Math.max(lineAfter(text, at), at + NEARBY_CONTEXT));
+function windowEnd(doc: TextIndex, raws: readonly HttpMessage[], at: number): number {
+	const text = doc.text;
+	let to = Math.min(text.length, Math.max(doc.lineAfter(at), at + NEARBY_CONTEXT));
 	for (;;) {
 		if (to >= text.length) return text.length;
 		const raw = lastStartingBefore(raws, to + 1);
 		// Not inside a message; and a response right after the window would lose its request.
-		if (raw && to <= settledEnd(text, raw)) {
-			to = settledEnd(text, raw);
+		if (raw && to <= settledEnd(doc, raw)) {
+			to = settledEnd(doc, raw);
 			continue;
 		}
 		const nextRaw = raws[lastIndexStartingBefore(raws, to) + 1];
-		const record = nextRecordStart(text, to, nextRaw ? lineStartOf(text, nextRaw.span.start) : text.length);
+		const record = doc.nextRecordStart(to, nextRaw ? lineStartOf(text, nextRaw.span.start) : text.length);
 		if (record >= 0) return record;
 		if (!nextRaw) return text.length;
 		if (nextRaw.kind !== 'response') return lineStartOf(text, nextRaw.span.start);
@@ -250,8 +255,8 @@ function windowEnd(text: string, raws: readonly HttpMessage[], at: number): numb
 }
 
 /** Where the lines that decided where an HTTP message ends (its last line and the next) end. */
-function settledEnd(text: string, raw: HttpMessage): number {
-	return lineAfter(text, lineAfter(text, raw.span.end));
+function settledEnd(doc: TextIndex, raw: HttpMessage): number {
+	return doc.lineAfter(doc.lineAfter(raw.span.end));
 }
 
 function lastStartingBefore(messages: readonly HttpMessage[], at: number): HttpMessage | undefined {
@@ -294,10 +299,11 @@ export function shiftOffsets(value: unknown, delta: number, moved: Set<object>):
 }
 
 /** Vendor and location from everything the message (and its request) shows, then the best catalog entries. */
-function settleContext(text: string, message: HttpMessage, settings: Settings, lookAhead?: number): void {
+function settleContext(doc: TextIndex, message: HttpMessage, settings: Settings, lookAhead?: number): void {
+	const text = doc.text;
 	const { catalog } = settings;
 	const request = message.request;
-	message.vendor ??= request?.vendor ?? vendorOf(text, message, settings, lookAhead);
+	message.vendor ??= request?.vendor ?? vendorOf(doc, message, settings, lookAhead);
 	message.location ??= (message.target ? locationFromTarget(message.target) : null)
 		?? (request?.target ? locationFromTarget(request.target) : null)
 		?? (message.kind === 'fragment' ? nearbyLocation(text, message.span) : null)
@@ -338,7 +344,8 @@ function addProblemTitle(message: HttpMessage, catalog: Catalog): void {
 	}
 }
 
-function vendorOf(text: string, message: HttpMessage, settings: Settings, lookAhead?: number): string | null {
+function vendorOf(doc: TextIndex, message: HttpMessage, settings: Settings, lookAhead?: number): string | null {
+	const text = doc.text;
 	const profiles = settings.catalog.profiles;
 	const parts: string[] = [];
 	if (message.target) parts.push(message.target.includes('{{') ? expandVariables(message.target, settings.variables()) : message.target);
@@ -357,7 +364,7 @@ function vendorOf(text: string, message: HttpMessage, settings: Settings, lookAh
 	const from = Math.max(0, message.span.start - NEARBY_CONTEXT);
 	const before = text.slice(from, message.span.start);
 	const nearest = before.includes('%') ? profiles.nearestIn(decoded(before), 0, before.length).vendor : profiles.nearestIn(text, from, message.span.start, settings.nearest).vendor;
-	return nearest ?? (lookAhead === undefined ? null : vendorAfter(text, message.span.end, lookAhead, settings));
+	return nearest ?? (lookAhead === undefined ? null : vendorAfter(doc, message.span.end, lookAhead, settings));
 }
 
 /**
@@ -365,10 +372,11 @@ function vendorOf(text: string, message: HttpMessage, settings: Settings, lookAh
  * the next HTTP message: a bug report that quotes the error, then the token
  * URL it came from. (Record and message starts also bound {@link reanalyze}'s windows.)
  */
-function vendorAfter(text: string, from: number, bound: number, settings: Settings): string | null {
+function vendorAfter(doc: TextIndex, from: number, bound: number, settings: Settings): string | null {
+	const text = doc.text;
 	const limit = Math.min(bound, from + LOOK_AHEAD);
 	if (limit <= from) return null;
-	const record = nextRecordStart(text, from, limit);
+	const record = doc.nextRecordStart(from, limit);
 	return settings.catalog.profiles.vendorIn(decoded(text.slice(from, record >= 0 ? record : limit)));
 }
 
@@ -377,10 +385,10 @@ function vendorAfter(text: string, from: number, bound: number, settings: Settin
  * after its error): for a fragment, to the end of its log record and before the
  * next HTTP message, as {@link vendorAfter} does; an HTTP message, only itself.
  */
-function diagnosisReach(text: string, message: HttpMessage, bound: number | undefined): number {
+function diagnosisReach(doc: TextIndex, message: HttpMessage, bound: number | undefined): number {
 	if (bound === undefined) return message.span.end;
 	const limit = Math.min(bound, message.span.end + LOOK_AHEAD);
-	const record = nextRecordStart(text, message.span.end, limit);
+	const record = doc.nextRecordStart(message.span.end, limit);
 	return record >= 0 ? record : Math.max(limit, message.span.end);
 }
 
@@ -440,7 +448,8 @@ function secretOnlyFragment(span: Span, secrets: SecretSpan[]): HttpMessage {
  * `kty` may lie on an earlier line than the fragment). `messages` are sorted;
  * so are the fragments returned.
  */
-function secretOnlyFragments(text: string, messages: readonly HttpMessage[], from: number, to: number): HttpMessage[] {
+function secretOnlyFragments(doc: TextIndex, messages: readonly HttpMessage[], from: number, to: number): HttpMessage[] {
+	const text = doc.text;
 	const added: HttpMessage[] = [];
 	let cursor = from;
 	const gaps: Array<[number, number]> = [];
@@ -450,12 +459,12 @@ function secretOnlyFragments(text: string, messages: readonly HttpMessage[], fro
 	}
 	if (cursor < to) gaps.push([cursor, to]);
 	for (const [start, end] of gaps) {
-		const secrets = findSecrets(text, emptyFragment({ start, end }));
+		const secrets = findSecrets(text, emptyFragment({ start, end }), doc);
 		let first = 0;
 		for (let i = 1; i <= secrets.length; i++) {
-			if (i < secrets.length && nextRecordStart(text, secrets[i - 1].end, secrets[i].start + 1) < 0) continue;
+			if (i < secrets.length && doc.nextRecordStart(secrets[i - 1].end, secrets[i].start + 1) < 0) continue;
 			// Whole lines, so that the key naming each secret stays inside the fragment.
-			const fragment = secretOnlyFragment({ start: lineStartOf(text, secrets[first].start, start), end: lineEndOf(text, secrets[i - 1].end, end) }, secrets.slice(first, i));
+			const fragment = secretOnlyFragment({ start: lineStartOf(text, secrets[first].start, start), end: doc.lineEnd(secrets[i - 1].end, end) }, secrets.slice(first, i));
 			added.push(fragment);
 			first = i;
 		}
@@ -493,7 +502,7 @@ export const PART_CONTEXT = NEARBY_CONTEXT;
 export function analyzePart(text: string, from: number, to: number, options: AnalyzeOptions & { secretsOnly?: boolean } = {}): PartAnalysis {
 	const settings: Settings = { catalog: options.catalog ?? bundledCatalog(), max: options.maxMessages ?? DEFAULT_MAX_MESSAGES, variables: lazyVariables(text), nearest: {} };
 	if (options.secretsOnly) {
-		const secretOnly = secretOnlyFragments(text, [], from, to);
+		const secretOnly = secretOnlyFragments(new TextIndex(text), [], from, to);
 		for (const fragment of secretOnly) fragment.findings = secretFindings(fragment);
 		return { messages: [], secretOnly, truncated: false, rawEnd: from };
 	}

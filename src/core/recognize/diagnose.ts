@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { CAUSE_KINDS, KIND_PHRASES, publicCauseKind } from '../catalog/causeKinds';
 import type { CatalogEntry, Cause, Fix, Grant } from '../catalog/catalogTypes';
+import { NeedleSet } from '../parse/needles';
 import type { Location } from '../types';
 import { decodeDescription } from './describe';
 import type { CauseCandidate, Diagnosis, ErrorMention, HttpMessage, VendorCodeMention } from './model';
@@ -262,6 +263,14 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
 	client_credentials: ['client-secret-wrong', 'client-id-unknown', 'scope-invalid', 'audience-invalid'],
 };
 
+/** {@link KIND_PHRASES} in order; every phrase with the places of the kinds it points at; all phrases, searched in one pass over a description. */
+const KIND_PHRASE_LIST = Object.entries(KIND_PHRASES);
+const PHRASE_KINDS = new Map<string, number[]>();
+KIND_PHRASE_LIST.forEach(([, phrases], k) => {
+	for (const p of phrases ?? []) PHRASE_KINDS.set(p, [...(PHRASE_KINDS.get(p) ?? []), k]);
+});
+const KIND_PHRASE_SEARCH = new NeedleSet(PHRASE_KINDS.keys());
+
 /**
  * A description phrase that points at a kind whatever the code (`KIND_PHRASES`):
  * candidates of that kind gain; a kind no entry offers becomes a candidate of its own.
@@ -271,11 +280,14 @@ function addPhraseCandidates(scored: Scored[], context: Context): void {
 	// Every kind whose phrase the description holds, with its longest phrase; a phrase inside a longer
 	// phrase of another kind says less ("code has expired" inside "device code has expired").
 	const hits: Array<{ kind: string; phrase: string }> = [];
-	for (const [kind, phrases] of Object.entries(KIND_PHRASES)) {
-		let phrase: string | undefined;
-		for (const p of phrases) if (context.description.includes(p) && (!phrase || p.length > phrase.length)) phrase = p;
-		if (phrase) hits.push({ kind, phrase });
+	// Per kind (by its place in KIND_PHRASES) the longest phrase found; then the kinds in that order.
+	const longest: Array<string | undefined> = [];
+	for (const p of KIND_PHRASE_SEARCH.foundIn(context.description)) {
+		for (const k of PHRASE_KINDS.get(p) ?? []) if (!longest[k] || p.length > longest[k].length) longest[k] = p;
 	}
+	longest.forEach((phrase, k) => {
+		if (phrase) hits.push({ kind: KIND_PHRASE_LIST[k][0], phrase });
+	});
 	for (const { kind, phrase } of hits) {
 		if (hits.some(h => h.kind !== kind && h.phrase.length > phrase.length && h.phrase.includes(phrase))) continue;
 		const weight = Math.min(WEIGHT.phrase, WEIGHT.phrase / 2 + phrase.length * 8);

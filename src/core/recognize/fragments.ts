@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/catalogTypes';
 import { pythonReprAsJson } from '../parse/jsonBody';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin, isWordChar, lineEndOf, lineStartOf, nextRecordStart, searchFrom } from '../parse/lines';
+import { indexWithin, isWordChar, lineEndOf, lineStartOf, type TextIndex } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
@@ -38,10 +38,10 @@ export function emptyFragment(span: Span): HttpMessage {
  * Error evidence in text[start, end) outside HTTP messages: JSON error bodies,
  * redirect URLs and log fields with `error=`, and codes mentioned on a line.
  */
-export function fragmentsIn(text: string, start: number, end: number, catalog: Catalog): HttpMessage[] {
+export function fragmentsIn(text: string, start: number, end: number, catalog: Catalog, doc: TextIndex): HttpMessage[] {
 	const fragments: HttpMessage[] = [];
 	const covered = new Claimed();
-	jsonFragments(text, start, end, catalog, fragments, covered);
+	jsonFragments(text, start, end, catalog, fragments, covered, doc);
 	for (const found of findErrorParams(text, start, end)) {
 		if (covered.at(found.span)) continue;
 		const fragment = emptyFragment(found.span);
@@ -53,7 +53,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		fragments.push(fragment);
 		covered.push(fragment);
 	}
-	for (const line of scanMentions(text, start, end, catalog)) {
+	for (const line of scanMentions(text, start, end, catalog, doc)) {
 		const errors = line.errors.filter(e => !covered.at(e.span));
 		const vendorCodes = line.vendorCodes.filter(v => !addToCovering(covered.at(v.span), v, catalog));
 		if (!errors.length && !vendorCodes.length) continue;
@@ -61,13 +61,13 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		pushAll(fragment.errors, errors);
 		pushAll(fragment.vendorCodes, vendorCodes);
 		const quoting = vendorCodes.find(v => catalog.profiles.get(catalog.profiles.vendorOfCode(v.code) ?? '')?.quirks?.quotesSupportIds);
-		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end);
+		if (quoting) addQuotedIds(text, fragment, quoting.span.start, end, doc);
 		resolve(fragment, catalog);
 		fragments.push(fragment);
 		covered.push(fragment);
 	}
 	messagePhraseFragments(text, start, end, catalog, fragments, covered);
-	return mergeRepeats(text, fragments.sort((a, b) => a.span.start - b.span.start));
+	return mergeRepeats(doc, fragments.sort((a, b) => a.span.start - b.span.start));
 }
 
 /** Free text longer than this is not searched for vendor messages (a paste, not a log archive). */
@@ -127,7 +127,7 @@ function messagePhraseFragments(text: string, start: number, end: number, catalo
  * polling logs repeat codes on purpose. Every mention is kept (for hovers);
  * findings are per distinct code.
  */
-function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
+function mergeRepeats(doc: TextIndex, fragments: HttpMessage[]): HttpMessage[] {
 	const out: HttpMessage[] = [];
 	let known = new Set<string>();
 	for (const fragment of fragments) {
@@ -135,7 +135,7 @@ function mergeRepeats(text: string, fragments: HttpMessage[]): HttpMessage[] {
 		const codes = [...fragment.errors, ...fragment.vendorCodes].map(m => m.code);
 		const overlapping = previous && fragment.span.start < previous.span.end;
 		if (previous && (overlapping || (fragment.span.start - previous.span.end <= REPEAT_WINDOW && codes.every(c => known.has(c))
-			&& nextRecordStart(text, previous.span.end, fragment.span.end) < 0))) {
+			&& doc.nextRecordStart(previous.span.end, fragment.span.end) < 0))) {
 			previous.span = { start: previous.span.start, end: Math.max(previous.span.end, fragment.span.end) };
 			// Keep a bounded number of repeated mentions: enough for hovers on a stack trace, not a million.
 			if (previous.errors.length + previous.vendorCodes.length < MAX_MERGED_MENTIONS) {
@@ -176,9 +176,9 @@ const QUOTED_ID_REACH = 400;
  * for support: after its code on the mention's line and a few hundred
  * characters past it, within its log record and before `end` (the next HTTP message).
  */
-function addQuotedIds(text: string, fragment: HttpMessage, from: number, end: number): void {
+function addQuotedIds(text: string, fragment: HttpMessage, from: number, end: number, doc: TextIndex): void {
 	let limit = Math.min(end, fragment.span.end + QUOTED_ID_REACH, from + 10 * QUOTED_ID_REACH);
-	const record = nextRecordStart(text, fragment.span.start, limit);
+	const record = doc.nextRecordStart(fragment.span.start, limit);
 	if (record >= 0) limit = record;
 	const slice = text.slice(from, limit);
 	const seen = new Set<string>();
@@ -195,30 +195,30 @@ function addQuotedIds(text: string, fragment: HttpMessage, from: number, end: nu
 /** Mentions kept in one merged message. */
 const MAX_MERGED_MENTIONS = 200;
 
-function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
-	let at = indexWithin(text, '{', start, end);
+function jsonFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed, doc: TextIndex): void {
+	let at = doc.indexWithin('{', start, end);
 	let shapedChecks = 0;
 	let restarts = 0;
 	while (at >= 0) {
 		// An object never spans two log records: a brace left open in one line cannot hide the next records.
-		const record = nextRecordStart(text, at, end);
+		const record = doc.nextRecordStart(at, end);
 		const extent = scanJsonExtent(text, at, Math.min(record >= 0 ? record : end, at + MAX_JSON_FRAGMENT));
 		// A Python dict repr is read as the JSON it stands for (same length, so offsets hold).
 		const source = extent.complete && extent.end - at <= MAX_REPR ? pythonReprAsJson(text.slice(at, extent.end)) : undefined;
 		let bodyEnd = -1;
 		if (extent.complete) {
-			if ((source ? hasErrorKeyIn(source) : hasErrorKey(text, at, extent.end, catalog))
+			if ((source ? hasErrorKeyIn(source) : hasErrorKey(doc, at, extent.end, catalog))
 				|| (shapedChecks < MAX_SHAPED_CHECKS && hasCodeKey(text, at, extent.end, source, catalog) && ++shapedChecks > 0 && shapeOfVendorNearby(text, at, extent.end, catalog))) bodyEnd = extent.end;
 		} else {
 			// A body cut off on its line (a client library's "…" or "(truncated...)") is read as far as it goes.
 			const lineEnd = lineEndOf(text, at, end);
-			if (lineEnd > at && hasErrorKey(text, at, lineEnd, catalog)) bodyEnd = lineEnd;
+			if (lineEnd > at && hasErrorKey(doc, at, lineEnd, catalog)) bodyEnd = lineEnd;
 		}
 		if (bodyEnd >= 0) {
 			const fragment = emptyFragment({ start: at, end: bodyEnd });
 			fragment.body = { start: at, end: bodyEnd };
-			readBody(text, fragment, catalog, source);
-			addEscapedBodies(text, fragment, catalog);
+			readBody(text, fragment, catalog, doc, source);
+			addEscapedBodies(text, fragment, catalog, doc);
 			addProblemStatus(fragment);
 			// Codes read by a shape that does not name its vendor count only when the text around names it.
 			// Several shapes may apply (Twitch's and HubSpot's both read {"status","message"}): keep those of the vendor named.
@@ -234,7 +234,7 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 		// After an object that never closes, look inside it (a printed error object holding a JSON string body),
 		// a bounded number of times so that a text of unclosed braces stays linear.
 		const next = bodyEnd >= 0 ? bodyEnd : extent.complete ? extent.end : restarts++ < MAX_RESTARTS ? at + 1 : Math.max(at + 1, extent.end);
-		at = indexWithin(text, '{', next, end);
+		at = doc.indexWithin('{', next, end);
 	}
 }
 
@@ -300,7 +300,7 @@ const MAX_ESCAPED_BODIES = 10;
  * object read (`"message":"… response:\n{\"code\":4711,…}"`, a framework's
  * JSON log wrapping a client error) is read too, its codes joining the object's.
  */
-function addEscapedBodies(text: string, fragment: HttpMessage, catalog: Catalog): void {
+function addEscapedBodies(text: string, fragment: HttpMessage, catalog: Catalog, doc: TextIndex): void {
 	let read = 0;
 	for (const v of fragment.json?.values ?? []) {
 		if (read >= MAX_ESCAPED_BODIES) break;
@@ -313,7 +313,7 @@ function addEscapedBodies(text: string, fragment: HttpMessage, catalog: Catalog)
 		read++;
 		const inner = emptyFragment({ start: at, end: at + extent.end });
 		inner.body = { start: at, end: at + extent.end };
-		readBody(text, inner, catalog, source.slice(0, extent.end));
+		readBody(text, inner, catalog, doc, source.slice(0, extent.end));
 		// A shape may have read the same quoted body already (Authlete's responseContent): keep one mention per place.
 		const known = new Set([...fragment.errors, ...fragment.vendorCodes].map(m => m.span.start));
 		pushAll(fragment.errors, inner.errors.filter(e => !known.has(e.span.start)));
@@ -361,8 +361,8 @@ function hasErrorKeyIn(source: string): boolean {
 	return REPR_ERROR_KEY.test(source);
 }
 
-function hasErrorKey(text: string, start: number, end: number, catalog: Catalog): boolean {
-	const key = searchFrom(text, errorKeyPattern(catalog), start);
+function hasErrorKey(doc: TextIndex, start: number, end: number, catalog: Catalog): boolean {
+	const key = doc.search(errorKeyPattern(catalog), start);
 	return key !== undefined && key.end <= end;
 }
 

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { parseFormParams, type FormParam } from '../parse/formBody';
-import { indexWithin, isRecordStart, isWordChar, lineEndOf, lineStartOf } from '../parse/lines';
+import { indexWithin, isRecordStart, isWordChar, lineEndOf, lineStartOf, TextIndex } from '../parse/lines';
 import type { Span } from '../types';
 import type { ErrorMention, VendorCodeMention } from './model';
 
@@ -69,14 +69,16 @@ function anchorsOf(catalog: Catalog): readonly Anchor[] {
  * with `indexOf` instead of reading every word; ordinary-word codes need an
  * error context on the same line.
  */
-export function scanMentions(text: string, start: number, end: number, catalog: Catalog): LineMentions[] {
+export function scanMentions(text: string, start: number, end: number, catalog: Catalog, doc = new TextIndex(text)): LineMentions[] {
 	const result: LineMentions[] = [];
 	let current: LineMentions | undefined;
 	const anchors = anchorsOf(catalog);
-	const next = anchors.map(a => findAnchor(text, a, start, end));
+	/** Words that fit no code shape and no catalog code: never a mention, wherever they stand (`client_secret` on every line). */
+	const dead = new Set<string>();
+	const next = anchors.map(a => findAnchor(doc, a, start, end));
 	/** Moves every anchor found before `to` on to its next occurrence from `to`. */
 	const skipTo = (to: number) => {
-		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < to) next[k] = findAnchor(text, anchors[k], to, end);
+		for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < to) next[k] = findAnchor(doc, anchors[k], to, end);
 	};
 	for (;;) {
 		let at = -1;
@@ -99,7 +101,7 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 			skipTo(current.line.end);
 			continue;
 		}
-		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog);
+		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog, doc, dead);
 		if (!mention) continue;
 		if (!current || wordStart >= current.line.end) {
 			const line = lineContaining(text, wordStart, start, end);
@@ -113,9 +115,9 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 }
 
 /** The next occurrence of an anchor at or after `from` and inside [start, end), or -1. */
-function findAnchor(text: string, a: Anchor, from: number, end: number): number {
-	let at = indexWithin(text, a.needle, from + a.back, end);
-	while (at >= 0 && a.back && !text.startsWith(a.anchor, at - a.back)) at = indexWithin(text, a.needle, at + 1, end);
+function findAnchor(doc: TextIndex, a: Anchor, from: number, end: number): number {
+	let at = doc.indexWithin(a.needle, from + a.back, end);
+	while (at >= 0 && a.back && !doc.text.startsWith(a.anchor, at - a.back)) at = doc.indexWithin(a.needle, at + 1, end);
 	return at < 0 ? -1 : at - a.back;
 }
 
@@ -123,33 +125,41 @@ type Classified =
 	| { kind: 'error'; mention: ErrorMention }
 	| { kind: 'vendor'; mention: VendorCodeMention };
 
-function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog): Classified | undefined {
+function classifyWord(text: string, start: number, end: number, underscore: boolean, catalog: Catalog, doc: TextIndex, dead: Set<string>): Classified | undefined {
 	const word = text.slice(start, end);
+	if (dead.has(word)) return undefined;
 	const span = { start, end };
 	const shaped = catalog.profiles.codeShapeOf(word);
-	if (shaped && (!shaped.shape.context || hasErrorContext(text, start, end, shaped.shape.context))) {
-		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, true) } };
+	if (shaped && (!shaped.shape.context || hasErrorContext(text, start, end, doc, shaped.shape.context))) {
+		return { kind: 'vendor', mention: { code: word, entry: null, span, description: describeAfter(text, end), ...prose(text, start, end, doc, true) } };
 	}
 	if (!underscore && !isThrown(text, start, end, word)) return undefined;
 	const candidates = catalog.candidates(word);
-	if (candidates.length === 0) return undefined;
+	if (candidates.length === 0) {
+		// Remembered only when no code shape fits either (a shaped word may find its context elsewhere); a bounded number of words.
+		if (!shaped && dead.size < MAX_DEAD_WORDS) dead.add(word);
+		return undefined;
+	}
 	// `error: 'invalid_code'` (a Node inspect dump), `MissingTokenError: (missing_token) …` (oauthlib): keyed as an error, so no word is too generic.
 	const keyed = isKeyedAsError(text, start, end);
 	// What the catalog says of this spelling (an alias such as MissingTokenError is distinctive even when its code is not).
 	const freeText = (mode: 'keyed' | 'context') => candidates.some(c => c.freeText === mode && c.code.toLowerCase() === word.toLowerCase());
 	if (!keyed && freeText('keyed')) return undefined;
-	if (!keyed && freeText('context') && !hasErrorContext(text, start, end)) return undefined;
+	if (!keyed && freeText('context') && !hasErrorContext(text, start, end, doc)) return undefined;
 	const description = describeAfter(text, end);
 	const errorEntry = candidates.find(c => c.kind === 'error');
-	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description, ...prose(text, start, end) } };
+	if (errorEntry) return { kind: 'error', mention: { code: word, entry: null, span, source: 'text', description, ...prose(text, start, end, doc) } };
 	// Vendor codes are matched with their exact spelling, and some only next to their vendor's context words.
 	const vendorEntry = candidates.find(c => c.kind === 'vendorCode' && c.code === word);
 	if (!vendorEntry) return undefined;
 	const needed = catalog.profiles.codeContext(vendorEntry.namespace);
-	if (needed && !hasErrorContext(text, start, end, needed)) return undefined;
+	if (needed && !hasErrorContext(text, start, end, doc, needed)) return undefined;
 	if (isForeignClass(text, start, catalog.profiles.packages(vendorEntry.namespace))) return undefined;
-	return { kind: 'vendor', mention: { code: word, entry: null, span, description, ...prose(text, start, end) } };
+	return { kind: 'vendor', mention: { code: word, entry: null, span, description, ...prose(text, start, end, doc) } };
 }
+
+/** Words remembered as never a mention, per scan. */
+const MAX_DEAD_WORDS = 10_000;
 
 /** Vendor code prefixes are at least this long with their digits (`E0000011`); other codes too (`invalid`). */
 const MIN_CODE_LENGTH = 7;
@@ -203,13 +213,13 @@ function isKeyedAsError(text: string, start: number, end: number): boolean {
  * {@link EVENT} near it (a changelog entry, a definition list, an `enum` of codes).
  * It gets no findings; hovers and an explicit Explain still cover it.
  */
-function prose(text: string, start: number, end: number, distinctive = false): { inProse?: true } {
+function prose(text: string, start: number, end: number, doc: TextIndex, distinctive = false): { inProse?: true } {
 	const before = text.charCodeAt(start - 1);
 	const after = text.charCodeAt(end);
 	if (before === 96 && after === 96) return { inProse: true };
 	// Spring Security's `[invalid_grant] Invalid authorization code`.
 	if (before === 91 && after === 93) return {};
-	const line = lineAround(text, start);
+	const line = doc.lineAround(start);
 	const lineStart = line.start;
 	const lead = text.slice(Math.max(lineStart, start - CONTEXT_WINDOW), start);
 	if (COMPARED.test(lead)) return { inProse: true };
@@ -220,12 +230,12 @@ function prose(text: string, start: number, end: number, distinctive = false): {
 	// `AADSTS50076: Due to…`, `OPError: invalid_grant`: the shape of an error message.
 	if (after === 58 || KEYED_OR_THROWN.test(lead)) return {};
 	// A cell of a CSV or tab-separated row (an analytics export) is data unless its row speaks of an event.
-	if (isSeparatedCell(before, after) && !hasEvent(text, start, end)) return { inProse: true };
+	if (isSeparatedCell(before, after) && !hasEvent(text, start, end, doc)) return { inProse: true };
 	if (isRecordStart(text, lineStart)) return {};
 	// A cell of a Markdown or ASCII table (`| invalid_grant | The grant is…`) documents the code.
 	if (/\|[ \t]*$/.test(lead) || /^[ \t]*\|/.test(text.slice(end, end + 8))) return { inProse: true };
 	// A vendor's own numbered code (AADSTS…, E0000…) is seldom written outside an error.
-	if (distinctive || hasEvent(text, start, end)) return {};
+	if (distinctive || hasEvent(text, start, end, doc)) return {};
 	// A code alone on its line after `Error:` (a bug report's "Error:\n  "invalid_client"").
 	const alone = lead.trim() === '' || lead.trim() === '"' || lead.trim() === '\'';
 	return alone && lineStart > 0 && EVENT.test(text.slice(lineStartOf(text, lineStart - 1), lineStart)) ? {} : { inProse: true };
@@ -258,32 +268,16 @@ function isSeparatedCell(before: number, after: number): boolean {
 }
 
 /** {@link EVENT} on the code's line, within {@link CONTEXT_WINDOW} of it, other codes left out. */
-function hasEvent(text: string, start: number, end: number): boolean {
-	return EVENT.test(surroundings(text, start, end));
+function hasEvent(text: string, start: number, end: number, doc: TextIndex): boolean {
+	return EVENT.test(surroundings(text, start, end, doc));
 }
 
 /** The text on the code's line within {@link CONTEXT_WINDOW} before and after it, with other codes (words holding `_`) blanked. */
-function surroundings(text: string, start: number, end: number): string {
-	const line = lineAround(text, start);
+function surroundings(text: string, start: number, end: number, doc: TextIndex): string {
+	const line = doc.lineAround(start);
 	const from = Math.max(line.start, start - CONTEXT_WINDOW);
 	const to = Math.min(line.end, end + CONTEXT_WINDOW);
 	return `${text.slice(from, start)} ${text.slice(end, to)}`.replace(CODE_WORDS, ' ');
-}
-
-/** The last line {@link lineAround} found. */
-let lastLine: { text: string; start: number; end: number } | undefined;
-
-/**
- * The line holding `at`, remembered: the mentions on one long line share a
- * single walk back to its start instead of one each (which made a megabyte
- * line of codes quadratic).
- */
-function lineAround(text: string, at: number): Span {
-	const last = lastLine;
-	if (last && last.text === text && at >= last.start && at < last.end) return last;
-	const line = { text, start: lineStartOf(text, at), end: lineEndOf(text, at) };
-	lastLine = line;
-	return line;
 }
 
 /**
@@ -291,9 +285,9 @@ function lineAround(text: string, at: number): Span {
  * Other codes on the line are no context (`invalid_client` does not make
  * `invalid_grant` an error in a list of codes).
  */
-function hasErrorContext(text: string, start: number, end: number, words: readonly string[] = CONTEXT_WORDS): boolean {
+function hasErrorContext(text: string, start: number, end: number, doc: TextIndex, words: readonly string[] = CONTEXT_WORDS): boolean {
 	if (text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93) return true;
-	const around = surroundings(text, start, end).toLowerCase();
+	const around = surroundings(text, start, end, doc).toLowerCase();
 	return words.some(w => around.includes(w));
 }
 

@@ -5,11 +5,12 @@ import { readJsonBody } from '../parse/jsonBody';
 import { parseWwwAuthenticate } from '../parse/wwwAuthenticate';
 import { errorsFromForm, errorsFromJson, resolve, vendorCodesInDescription, type BodyFindings } from './bodyErrors';
 import { findErrorParams, scanMentions } from './mentions';
+import type { TextIndex } from '../parse/lines';
 import { header, type HttpMessage } from './model';
 import { pushAll } from '../arrays';
 
 /** Turns a raw request or response into a message with its body read and its error codes found. */
-export function interpretRaw(text: string, raw: RawHttpMessage, catalog: Catalog): HttpMessage {
+export function interpretRaw(text: string, raw: RawHttpMessage, catalog: Catalog, doc: TextIndex): HttpMessage {
 	const contentTypeHeader = header(raw, 'content-type');
 	const message: HttpMessage = {
 		kind: raw.kind,
@@ -40,7 +41,7 @@ export function interpretRaw(text: string, raw: RawHttpMessage, catalog: Catalog
 			message.challenges.push({ header: h, challenges: parseWwwAuthenticate(text, h.valueSpan.start, h.valueSpan.end) });
 		}
 	}
-	readBody(text, message, catalog);
+	readBody(text, message, catalog, doc);
 	addChallengeErrors(text, message, catalog);
 	addLocationHeaderErrors(text, message, catalog);
 	return message;
@@ -50,7 +51,7 @@ export function interpretRaw(text: string, raw: RawHttpMessage, catalog: Catalog
  * Reads the body by its shape (the Content-Type may be wrong) and merges what it holds.
  * `jsonSource`: the body rewritten as JSON of the same length (a Python repr), read instead of the raw text.
  */
-export function readBody(text: string, message: HttpMessage, catalog: Catalog, jsonSource?: string): void {
+export function readBody(text: string, message: HttpMessage, catalog: Catalog, doc: TextIndex, jsonSource?: string): void {
 	const body = message.body;
 	if (!body || body.end <= body.start) return;
 	const first = text.charCodeAt(body.start);
@@ -63,14 +64,14 @@ export function readBody(text: string, message: HttpMessage, catalog: Catalog, j
 		found = errorsFromJson(text, json, catalog);
 	} else if (first === 60) {
 		message.bodyFormat = 'html';
-		found = mentionsIn(text, body.start, body.end, catalog);
+		found = mentionsIn(text, body.start, body.end, catalog, doc);
 	} else if (looksLikeForm(text, body.start, body.end)) {
 		message.bodyFormat = 'form';
 		message.form = parseFormParams(text, body.start, body.end);
 		found = errorsFromForm(text, message.form, catalog, 'form');
 	} else {
 		message.bodyFormat = 'text';
-		found = plainTextErrors(text, body.start, body.end, catalog);
+		found = plainTextErrors(text, body.start, body.end, catalog, doc);
 	}
 	merge(message, found);
 }
@@ -84,7 +85,7 @@ function merge(message: HttpMessage, found: BodyFindings): void {
 }
 
 /** A plain-text body: a fixed vendor message ("Invalid client_id"), a bare code, or codes in prose. */
-function plainTextErrors(text: string, start: number, end: number, catalog: Catalog): BodyFindings {
+function plainTextErrors(text: string, start: number, end: number, catalog: Catalog, doc: TextIndex): BodyFindings {
 	const whole = text.slice(start, end).trim();
 	if (whole.length <= 200) {
 		const entry = catalog.lookup(whole, { kind: 'message' }) ?? catalog.lookup(whole, { kind: 'error' });
@@ -92,17 +93,17 @@ function plainTextErrors(text: string, start: number, end: number, catalog: Cata
 			return { errors: [{ code: whole, entry, span: { start, end: start + whole.length }, source: 'body' }], vendorCodes: [], facts: [], vendorHint: entry.vendor ?? null };
 		}
 	}
-	return mentionsIn(text, start, end, catalog);
+	return mentionsIn(text, start, end, catalog, doc);
 }
 
-function mentionsIn(text: string, start: number, end: number, catalog: Catalog): BodyFindings {
+function mentionsIn(text: string, start: number, end: number, catalog: Catalog, doc: TextIndex): BodyFindings {
 	const found: BodyFindings = { errors: [], vendorCodes: [], facts: [], vendorHint: null };
 	for (const params of findErrorParams(text, start, end)) {
 		const form = errorsFromForm(text, params.params, catalog, 'query');
 		pushAll(found.errors, form.errors);
 		pushAll(found.vendorCodes, form.vendorCodes);
 	}
-	for (const line of scanMentions(text, start, end, catalog)) {
+	for (const line of scanMentions(text, start, end, catalog, doc)) {
 		for (const e of line.errors) if (!found.errors.some(x => x.span.start === e.span.start)) found.errors.push(e);
 		for (const v of line.vendorCodes) if (!found.vendorCodes.some(x => x.span.start === v.span.start)) found.vendorCodes.push(v);
 	}

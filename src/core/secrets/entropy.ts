@@ -26,10 +26,6 @@ export const MIN_MASKED_RUN = 20;
 /** A hex run this long (and no GUID) is a key, a hash or a session id. */
 const MIN_HEX_RUN = 32;
 
-/** Per character code: the call of {@link looksRandomRun} that last saw it (counts distinct characters without clearing). */
-const seenIn = new Int32Array(128);
-let call = 0;
-
 /**
  * True when a run of token characters reads as random: long hex (not a GUID);
  * or upper- and lower-case letters that change class as often as random base62
@@ -50,15 +46,24 @@ export function looksRandomRun(run: string): boolean {
 	let pairs = 0;
 	let distinct = 0;
 	let previous = 0;
-	call = (call + 1) | 0 || 1;
+	// The distinct letters and digits seen, one bit each (capitals, small letters, digits).
+	let seenUpper = 0;
+	let seenLower = 0;
+	let seenDigit = 0;
 	for (let i = 0; i < run.length; i++) {
 		const c = run.charCodeAt(i);
 		const kind = isUpper(c) ? 1 : isLower(c) ? 2 : isDigit(c) ? 3 : 0;
 		if (kind === 1) upper++;
 		else if (kind === 2) lower++;
 		else if (kind === 3) digit++;
-		if (kind && seenIn[c] !== call) {
-			seenIn[c] = call;
+		if (kind === 1 && !(seenUpper & (1 << (c - 65)))) {
+			seenUpper |= 1 << (c - 65);
+			distinct++;
+		} else if (kind === 2 && !(seenLower & (1 << (c - 97)))) {
+			seenLower |= 1 << (c - 97);
+			distinct++;
+		} else if (kind === 3 && !(seenDigit & (1 << (c - 48)))) {
+			seenDigit |= 1 << (c - 48);
 			distinct++;
 		}
 		if (!isHex(c)) hex = false;

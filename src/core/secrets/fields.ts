@@ -11,7 +11,7 @@
  */
 import { parseFormParams } from '../parse/formBody';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexOfFrom, indexWithin, isRecordStart } from '../parse/lines';
+import { indexWithin, isRecordStart, type TextIndex } from '../parse/lines';
 import type { SecretKind, SecretSpan, Span } from '../types';
 import { isB64Any, isBlank, isDigit, isLineBreak, isLower, isUpper, runEnd, type CharTest } from './chars';
 import { isPlaceholder } from './placeholders';
@@ -182,7 +182,7 @@ const MIN_CURL_PASSWORD = 6;
  * `client_secret=…`, `"password": "…"`, `Authorization: Bearer …`, `curl -u id:secret`
  * and the like in free text (logs, curl commands, `.env` files).
  */
-export function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]): void {
+export function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[], doc: TextIndex): void {
 	const slice = text.slice(span.start, span.end);
 	for (const keyValue of KEY_VALUES) {
 		keyValue.lastIndex = 0;
@@ -197,7 +197,7 @@ export function addKeyValueSecrets(text: string, span: Span, out: SecretSpan[]):
 				keyValue.lastIndex = start - span.start;
 				continue;
 			}
-			if (isCodeReference(text, start, value) || isSealed(text, start)) continue;
+			if (isCodeReference(text, start, value) || isSealed(doc, start)) continue;
 			addFieldAt(out, m[1], value, start, start + value.length);
 		}
 	}
@@ -264,11 +264,11 @@ function isCodeReference(text: string, start: number, value: string): boolean {
 }
 
 /** A value under a Bitnami SealedSecret's `encryptedData`: ciphertext meant to be committed, not a credential. */
-function isSealed(text: string, at: number): boolean {
-	// Remembered forward searches: a log with a secret on every line must not scan back through the text for each.
-	const key = indexOfFrom(text, 'encryptedData:', Math.max(0, at - SEALED_REACH));
+function isSealed(doc: TextIndex, at: number): boolean {
+	// Remembered forward searches (the analysis's text index): a log with a secret on every line must not scan back through the text for each.
+	const key = doc.indexOf('encryptedData:', Math.max(0, at - SEALED_REACH));
 	if (key < 0 || key >= at) return false;
-	const kind = indexOfFrom(text, 'SealedSecret', Math.max(0, key - SEALED_REACH));
+	const kind = doc.indexOf('SealedSecret', Math.max(0, key - SEALED_REACH));
 	return kind >= 0 && kind < key;
 }
 

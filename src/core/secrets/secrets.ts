@@ -2,6 +2,7 @@ import { parseFormParams } from '../parse/formBody';
 import type { HttpMessage } from '../recognize/model';
 import type { SecretKind, SecretSpan } from '../types';
 import { addField, addHeader, addParam, addJwkMembers, addKeyValueSecrets, addNameValuePairs, addUrlPasswords, addUrlQuerySecrets, wrappedTails } from './fields';
+import type { TextIndex } from '../parse/lines';
 import { addOpaqueTokens } from './entropy';
 import { scanTokenShapes } from './shapes';
 
@@ -12,7 +13,7 @@ import { scanTokenShapes } from './shapes';
  * pairs in free text, credential-shaped strings anywhere in the message, and
  * the tail of a token wrapped onto the next line. Sorted, non-overlapping.
  */
-export function findSecrets(text: string, message: HttpMessage): SecretSpan[] {
+export function findSecrets(text: string, message: HttpMessage, doc: TextIndex): SecretSpan[] {
 	const found: SecretSpan[] = [];
 	// A vendor's shape names the secret best (a GitHub token in `GITHUB_TOKEN=`); a field's name names it better than
 	// the JWT shape does (an `id_token`): overlapping spans keep the kind of the one found first.
@@ -32,7 +33,7 @@ export function findSecrets(text: string, message: HttpMessage): SecretSpan[] {
 	for (const h of message.headers) addHeader(text, found, h.lower, h.valueSpan);
 	if (message.bodyFormat === 'text' || message.bodyFormat === 'html' || message.kind === 'fragment') {
 		const span = message.kind === 'fragment' ? message.span : message.body;
-		if (span) addKeyValueSecrets(text, span, found);
+		if (span) addKeyValueSecrets(text, span, found, doc);
 	}
 	addNameValuePairs(text, message.span, found);
 	addJwkMembers(text, message.span, found);

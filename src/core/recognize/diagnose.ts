@@ -334,6 +334,21 @@ function addNearbyEvidence(scored: Scored[], context: Context): void {
  * NEARBY characters on. Text before the message's line may be another message's.
  */
 function nearbyText(text: string, message: HttpMessage, around: Around): string {
+	const whole = nearbyWhole(text, message, around);
+	if (whole.end - whole.start <= MAX_NEARBY_TEXT) return text.slice(whole.start, whole.end);
+	// A huge message (a one-line dump of megabytes): only the part around its first code is read, so the
+	// diagnosis costs the same whatever the message's size.
+	let anchor = message.span.start + MAX_NEARBY_TEXT / 2;
+	for (const m of message.errors) anchor = Math.min(anchor, m.span.start);
+	for (const m of message.vendorCodes) anchor = Math.min(anchor, m.span.start);
+	const start = Math.max(whole.start, anchor - MAX_NEARBY_TEXT / 2);
+	return text.slice(start, Math.min(whole.end, start + MAX_NEARBY_TEXT));
+}
+
+/** At most this much of the text around a message is read for its diagnosis. */
+const MAX_NEARBY_TEXT = 16 * 1024;
+
+function nearbyWhole(text: string, message: HttpMessage, around: Around): { start: number; end: number } {
 	const from = lineStartOf(text, message.span.start, Math.max(around.from, message.span.start - NEARBY));
 	const limit = Math.min(text.length, message.span.end + NEARBY, Math.max(around.limit ?? around.to, message.span.end));
 	let to = Math.min(around.to, limit);
@@ -352,7 +367,7 @@ function nearbyText(text: string, message: HttpMessage, around: Around): string 
 			to = end;
 		}
 	}
-	return text.slice(from, Math.max(to, message.span.end));
+	return { start: from, end: Math.max(to, message.span.end) };
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/catalogTypes';
 import { pythonReprAsJson } from '../parse/jsonBody';
+import { literalTrie } from '../parse/needles';
 import { scanJsonExtent } from '../parse/jsonExtent';
-import { indexWithin, isWordChar, lineEndOf, lineStartOf, type TextIndex } from '../parse/lines';
+import { indexWithin, isWordChar, lineStartOf, type TextIndex } from '../parse/lines';
 import type { Span } from '../types';
 import { findErrorParams, scanMentions } from './mentions';
 import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
@@ -66,7 +67,7 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		fragments.push(fragment);
 		covered.push(fragment);
 	}
-	messagePhraseFragments(text, start, end, catalog, fragments, covered);
+	messagePhraseFragments(text, start, end, catalog, fragments, covered, doc);
 	return mergeRepeats(doc, fragments.sort((a, b) => a.span.start - b.span.start));
 }
 
@@ -76,32 +77,43 @@ const MAX_PHRASE_TEXT = 256 * 1024;
 const MAX_PHRASE_HITS = 20;
 /** Vendor messages shorter than this are too generic to find in free text ("Invalid token"). */
 const MIN_PHRASE_LENGTH = 18;
-/** Message entries distinctive enough for free text, per catalog, with their lower-cased wording. */
-const phraseEntries = new WeakMap<Catalog, ReadonlyArray<{ entry: CatalogEntry; lower: string }>>();
+/** Message entries distinctive enough for free text, per catalog, with their lower-cased wording, and one search for them all. */
+const phraseEntries = new WeakMap<Catalog, { entries: ReadonlyArray<{ entry: CatalogEntry; lower: string }>; search: RegExp | null }>();
 
 /**
  * A vendor's fixed message written in free text ("the description is \"Invalid authorization code received
  * from token request\"", a browser page's "Redirect URI Error" line): reported as that message when the text
  * around it names the vendor by other evidence, joining the message already found there if any.
  */
-function messagePhraseFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed): void {
+function messagePhraseFragments(text: string, start: number, end: number, catalog: Catalog, out: HttpMessage[], covered: Claimed, doc: TextIndex): void {
 	if (end - start > MAX_PHRASE_TEXT) return;
-	let entries = phraseEntries.get(catalog);
-	if (!entries) {
-		entries = catalog.entries.filter(e => e.kind === 'message' && e.vendor && e.code.length >= MIN_PHRASE_LENGTH && /\s/.test(e.code))
+	let phrases = phraseEntries.get(catalog);
+	if (!phrases) {
+		// ASCII wording only: the search folds ASCII letters (no vendor message here is written otherwise).
+		const entries = catalog.entries.filter(e => e.kind === 'message' && e.vendor && e.code.length >= MIN_PHRASE_LENGTH && /\s/.test(e.code) && !/[^\x20-\x7e]/.test(e.code))
 			.map(entry => ({ entry, lower: entry.code.toLowerCase() }));
-		phraseEntries.set(catalog, entries);
+		phrases = { entries, search: entries.length ? new RegExp(literalTrie(entries.map(e => e.lower)), 'gi') : null };
+		phraseEntries.set(catalog, phrases);
 	}
-	const lower = text.slice(start, end).toLowerCase();
-	for (const { entry, lower: phrase } of entries) {
-		let hits = 0;
-		for (let i = lower.indexOf(phrase); i >= 0 && hits < MAX_PHRASE_HITS; i = lower.indexOf(phrase, i + phrase.length)) {
-			hits++;
-			const at = start + i;
+	// One pass finds where each phrase occurs (at most MAX_PHRASE_HITS times each); the phrases are then taken in catalog order.
+	const hitsOf = new Map<string, number[]>();
+	const search = phrases.search;
+	if (!search) return;
+	const slice = text.slice(start, end);
+	search.lastIndex = 0;
+	for (let m = search.exec(slice); m; m = search.exec(slice)) {
+		const needle = m[0].toLowerCase();
+		const hits = hitsOf.get(needle) ?? [];
+		if (!hits.length) hitsOf.set(needle, hits);
+		if (hits.length < MAX_PHRASE_HITS) hits.push(start + m.index);
+	}
+	if (!hitsOf.size) return;
+	for (const { entry, lower: phrase } of phrases.entries) {
+		for (const at of hitsOf.get(phrase) ?? []) {
 			const after = at + phrase.length;
 			if ((at > 0 && isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at))) || (after < text.length && isWordChar(text.charCodeAt(after)) && isWordChar(text.charCodeAt(after - 1)))) continue;
 			const span = { start: at, end: after };
-			const line = { start: lineStartOf(text, at, start), end: lineEndOf(text, at, end) };
+			const line = { start: lineStartOf(text, at, start), end: doc.lineEnd(at, end) };
 			// Named by other evidence than these words (some vendors' wording is itself evidence of them).
 			const around = `${text.slice(Math.max(start, line.start - NEARBY), at)}\n${text.slice(after, Math.min(end, line.end + NEARBY))}`;
 			if (catalog.profiles.vendorIn(around) !== entry.vendor) continue;
@@ -210,9 +222,10 @@ function jsonFragments(text: string, start: number, end: number, catalog: Catalo
 			if ((source ? hasErrorKeyIn(source) : hasErrorKey(doc, at, extent.end, catalog))
 				|| (shapedChecks < MAX_SHAPED_CHECKS && hasCodeKey(text, at, extent.end, source, catalog) && ++shapedChecks > 0 && shapeOfVendorNearby(text, at, extent.end, catalog))) bodyEnd = extent.end;
 		} else {
-			// A body cut off on its line (a client library's "…" or "(truncated...)") is read as far as it goes.
-			const lineEnd = lineEndOf(text, at, end);
-			if (lineEnd > at && hasErrorKey(doc, at, lineEnd, catalog)) bodyEnd = lineEnd;
+			// A body cut off on its line (a client library's "…" or "(truncated...)") is read as far as it goes;
+			// a line of megabytes is a document, not a cut-off log line.
+			const lineEnd = doc.lineEnd(at, end);
+			if (lineEnd > at && lineEnd - at <= MAX_CUT_BODY && hasErrorKey(doc, at, lineEnd, catalog)) bodyEnd = lineEnd;
 		}
 		if (bodyEnd >= 0) {
 			const fragment = emptyFragment({ start: at, end: bodyEnd });
@@ -344,6 +357,9 @@ function unescapedSameLength(raw: string): string {
 	}
 	return out + raw.slice(from);
 }
+
+/** A cut-off body is read only on a line at most this long. */
+const MAX_CUT_BODY = 64 * 1024;
 
 /** Unclosed objects looked inside per text (see {@link jsonFragments}). */
 const MAX_RESTARTS = 10;

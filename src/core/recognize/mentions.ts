@@ -104,7 +104,7 @@ export function scanMentions(text: string, start: number, end: number, catalog: 
 		const mention = classifyWord(text, wordStart, wordEnd, underscore, catalog, doc, dead);
 		if (!mention) continue;
 		if (!current || wordStart >= current.line.end) {
-			const line = lineContaining(text, wordStart, start, end);
+			const line = lineContaining(text, wordStart, start, end, doc);
 			current = { line, errors: [], vendorCodes: [] };
 			result.push(current);
 		}
@@ -323,8 +323,8 @@ function plainDescription(text: string, end: number): string | undefined {
 	return description.length >= 3 ? description : undefined;
 }
 
-function lineContaining(text: string, at: number, min: number, max: number): Span {
-	return { start: lineStartOf(text, at, min), end: lineEndOf(text, at, max) };
+function lineContaining(text: string, at: number, min: number, max: number, doc: TextIndex): Span {
+	return { start: lineStartOf(text, at, min), end: doc.lineEnd(at, max) };
 }
 
 /** A URL or parameter string carrying `error=` (a redirect back to the client, a log field). */

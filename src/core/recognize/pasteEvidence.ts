@@ -36,6 +36,8 @@ const GRANT_WORDS: ReadonlyArray<readonly [RegExp, Grant, string]> = [
 
 /** How far before a message a paste still describes its request (the request, a log line above a response). */
 const BEFORE = 1500;
+/** At most this much text is read for the grant words, whatever the size of the message. */
+const MAX_WINDOW = 16 * 1024;
 
 /**
  * The grant of the request behind a message: its own form or its paired
@@ -54,7 +56,8 @@ export function grantEvidence(text: string, message: HttpMessage, around: { from
 	const from = back > 0 && lineStartOf(text, message.span.start, back) === back ? message.span.start : back;
 	// After the message only up to `around.to`: the end of its log record, before the next HTTP message.
 	const to = Math.max(message.span.end, Math.min(around.to, message.span.end + BEFORE));
-	const window = text.slice(from, to);
+	// A huge message (a one-line dump of megabytes) is read only from its start: the grant is written near the request.
+	const window = text.slice(from, Math.min(to, from + MAX_WINDOW));
 	let written: string | undefined;
 	GRANT_PARAM.lastIndex = 0;
 	for (let m = GRANT_PARAM.exec(window); m; m = GRANT_PARAM.exec(window)) if (GRANT_TYPES[m[1].toLowerCase()]) written = m[1].toLowerCase();

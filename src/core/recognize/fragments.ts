@@ -9,6 +9,7 @@ import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
 import { readBody } from './message';
 import type { HttpMessage, VendorCodeMention } from './model';
 import { pushAll } from '../arrays';
+import { printoutFragments } from './printouts';
 
 /** The keys that make a JSON object error evidence (the error-object keys and `status`), per catalog, in one expression: one pass finds them all. */
 const errorKeyPatterns = new WeakMap<Catalog, RegExp>();
@@ -42,6 +43,10 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 	const fragments: HttpMessage[] = [];
 	const covered = new Claimed();
 	jsonFragments(text, start, end, catalog, fragments, covered);
+	for (const printed of printoutFragments(text, start, end, catalog, (s, e) => covered.at({ start: s, end: e }) !== undefined, (s, e) => emptyFragment({ start: s, end: e }))) {
+		fragments.push(printed);
+		covered.push(printed);
+	}
 	for (const found of findErrorParams(text, start, end)) {
 		if (covered.at(found.span)) continue;
 		const fragment = emptyFragment(found.span);

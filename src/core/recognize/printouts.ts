@@ -1,0 +1,59 @@
+import type { Catalog } from '../catalog/catalog';
+import { printoutBlocks } from '../parse/keyValuePrintout';
+import { errorObjectKeys, errorsFromJson } from './bodyErrors';
+import type { HttpMessage } from './model';
+
+/** Text longer than this is not searched for printed objects (a paste, not a log archive). */
+const MAX_PRINTOUT_TEXT = 512 * 1024;
+/** How far before a printout a vendor's name may be for its vendor-conditional codes to count. */
+const NEARBY = 1500;
+
+/** The keys whose presence makes a printout error evidence, per catalog: the error-object keys and the keys body shapes read codes from. */
+const markerSets = new WeakMap<Catalog, ReadonlySet<string>>();
+
+function markers(catalog: Catalog): ReadonlySet<string> {
+	let set = markerSets.get(catalog);
+	if (!set) {
+		const leaf = (path: string) => path.slice(path.lastIndexOf('.') + 1).replace(/\[\]$/, '');
+		const shapeKeys = catalog.profiles.bodyShapes.flatMap(b => [b.shape.code, b.shape.codes]).filter((p): p is string => !!p).map(leaf);
+		set = new Set([...errorObjectKeys(catalog), ...shapeKeys]);
+		markerSets.set(catalog, set);
+	}
+	return set;
+}
+
+/**
+ * Error evidence in printed objects that are neither JSON nor a Python repr
+ * (see {@link printoutBlocks}): a block with at least two pairs, one under a
+ * key the catalog reads error codes from, is read as a JSON error body with
+ * those keys, and kept when it yields a vendor code. Codes of shapes that hold only for a named vendor count only
+ * when the text around names that vendor. `isClaimed` tells spans other
+ * evidence already holds.
+ */
+export function printoutFragments(text: string, start: number, end: number, catalog: Catalog, isClaimed: (start: number, end: number) => boolean, make: (start: number, end: number) => HttpMessage): HttpMessage[] {
+	if (end - start > MAX_PRINTOUT_TEXT) return [];
+	const keys = markers(catalog);
+	const out: HttpMessage[] = [];
+	for (const block of printoutBlocks(text, start, end)) {
+		const values = block.body.values;
+		if (values.length < 2 || !values.some(v => keys.has(v.key) && v.value !== null && v.value !== '')) continue;
+		if (isClaimed(block.start, block.end)) continue;
+		const found = errorsFromJson(text, block.body, catalog);
+		if (found.vendorCodes.some(v => v.onlyFor)) {
+			const named = catalog.profiles.vendorIn(text.slice(Math.max(start, block.start - NEARBY), block.end));
+			found.vendorCodes = found.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === named);
+		}
+		// Error values and fixed messages on `key: value` lines are read by the line scanner already; a printout adds
+		// what that scanner cannot see: a vendor's own code under the key its body shape names.
+		if (!found.vendorCodes.some(v => v.entry?.kind !== 'message')) continue;
+		const fragment = make(block.start, block.end);
+		fragment.json = block.body;
+		fragment.bodyFormat = 'json';
+		for (const e of found.errors) fragment.errors.push(e);
+		for (const v of found.vendorCodes) fragment.vendorCodes.push(v);
+		for (const f of found.facts) fragment.facts.push(f);
+		if (found.vendorHint) fragment.vendor ??= found.vendorHint;
+		out.push(fragment);
+	}
+	return out;
+}

@@ -7,6 +7,8 @@ import type { HttpMessage } from './model';
 const MAX_PRINTOUT_TEXT = 512 * 1024;
 /** How far before a printout a vendor's name may be for its vendor-conditional codes to count. */
 const NEARBY = 1500;
+/** How far after a printout a vendor's name may be. */
+const AFTER = 500;
 
 /** The keys whose presence makes a printout error evidence, per catalog: the error-object keys and the keys body shapes read codes from. */
 const markerSets = new WeakMap<Catalog, ReadonlySet<string>>();
@@ -40,7 +42,8 @@ export function printoutFragments(text: string, start: number, end: number, cata
 		if (isClaimed(block.start, block.end)) continue;
 		const found = errorsFromJson(text, block.body, catalog);
 		if (found.vendorCodes.some(v => v.onlyFor)) {
-			const named = catalog.profiles.vendorIn(text.slice(Math.max(start, block.start - NEARBY), block.end));
+			// A printout's own vendor evidence may follow it (a library's "see developers.example.com/docs" line).
+			const named = catalog.profiles.vendorIn(text.slice(Math.max(start, block.start - NEARBY), Math.min(end, block.end + AFTER))) ?? found.vendorHint;
 			found.vendorCodes = found.vendorCodes.filter(v => !v.onlyFor || v.onlyFor === named);
 		}
 		// Error values and fixed messages on `key: value` lines are read by the line scanner already; a printout adds

@@ -10,6 +10,7 @@ import { readBody } from './message';
 import type { HttpMessage, VendorCodeMention } from './model';
 import { pushAll } from '../arrays';
 import { printoutFragments } from './printouts';
+import { statusLineFragments } from './statusLines';
 
 /** The keys that make a JSON object error evidence (the error-object keys and `status`), per catalog, in one expression: one pass finds them all. */
 const errorKeyPatterns = new WeakMap<Catalog, RegExp>();
@@ -72,6 +73,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		covered.push(fragment);
 	}
 	messagePhraseFragments(text, start, end, catalog, fragments, covered);
+	// A refused request logged without a body counts only where nothing else shows the error.
+	if (!fragments.length) pushAll(fragments, statusLineFragments(text, start, end, catalog, () => false, (s, e) => emptyFragment({ start: s, end: e })));
 	return mergeRepeats(text, fragments.sort((a, b) => a.span.start - b.span.start));
 }
 

@@ -56,6 +56,12 @@ export function printoutFragments(text: string, start: number, end: number, cata
 		for (const v of found.vendorCodes) fragment.vendorCodes.push(v);
 		for (const f of found.facts) fragment.facts.push(f);
 		if (found.vendorHint) fragment.vendor ??= found.vendorHint;
+		// The printed object's own HTTP status (`status: 401`) is the message's status.
+		const status = values.find(v => (v.key === 'status' || v.key === 'statusCode') && typeof v.value === 'number' && v.value >= 400 && v.value <= 599);
+		if (status) {
+			fragment.status = status.value as number;
+			fragment.statusSpan = status.span;
+		}
 		out.push(fragment);
 	}
 	return out;

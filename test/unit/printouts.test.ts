@@ -36,6 +36,12 @@ suite('printed objects: shapes → codes', () => {
 			['190 → meta.190', 'subcode 460 → meta.subcode-460', 'OAuthException → meta.OAuthException'], 'meta'],
 		['key - value lines, vendor named after them', 'message - Invalid OAuth access token.\ncode - 190\nSee https://developers.facebook.com/docs/graph-api/using-graph-api/#errors',
 			['190 → meta.190'], 'meta'],
+		['Ruby hash quoting another hash in a string value',
+			'{:exception_class=>"QboApi::Forbidden", :exception_message=>"[{:fault_type=>\\"SERVICE\\", :error_code=>\\"3100\\", :error_message=>\\"message=ApplicationAuthorizationFailed\\", :error_detail=>nil}]"}',
+			['3100 → intuit.3100'], 'intuit'],
+		['Node util.inspect of an SDK error below its stack',
+			"APIResponseError: API token is invalid.\n    at Client.request (/app/node_modules/@notionhq/client/build/src/Client.js:304:54) {\n  code: 'unauthorized',\n  status: 401,\n}",
+			['unauthorized → notion.unauthorized'], 'notion'],
 	];
 	for (const [name, text, codes, vendor] of cases) {
 		test(name, () => {
@@ -45,6 +51,10 @@ suite('printed objects: shapes → codes', () => {
 			assert.equal(messages[0].vendor, vendor);
 		});
 	}
+
+	test("a printed object's own status is the message's status", () => {
+		assert.equal(seen("@notionhq/client APIResponseError\n  code: 'unauthorized',\n  status: 401")[0]?.status, 401);
+	});
 
 	const silent: Array<[string, string]> = [
 		['code that reads object members', 'return { ...session, accessToken: token.accessToken, error: token.error };'],

@@ -172,3 +172,43 @@ function valueOf(text: string, at: number, limit: number): Pick<JsonValue, 'valu
 	if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(raw) || /[({[]$/.test(raw)) return undefined;
 	return { value: raw, span, valueSpan: span };
 }
+
+/** Quoted values looked inside per block for a printout they quote (`"[{:error_code=>\\"3100\\"}]"`). */
+const MAX_QUOTED_PRINTOUTS = 10;
+
+/**
+ * Pairs of printouts quoted, with escaped quotes, inside the string values of
+ * a block (a Ruby exception message holding another hash's inspect), with
+ * offsets in the text. Each escaped quote becomes a quote and a blank, so
+ * offsets hold.
+ */
+export function quotedPrintoutPairs(text: string, block: PrintoutBlock): JsonValue[] {
+	const out: JsonValue[] = [];
+	let read = 0;
+	for (const v of block.body.values) {
+		if (read >= MAX_QUOTED_PRINTOUTS) break;
+		if (typeof v.value !== 'string' || v.value.indexOf('\\"') < 0) continue;
+		read++;
+		const at = v.valueSpan.start;
+		const inner = unescapedQuotes(text.slice(at, v.valueSpan.end));
+		for (const b of printoutBlocks(inner, 0, inner.length)) {
+			for (const p of b.body.values) {
+				out.push({ ...p, span: { start: p.span.start + at, end: p.span.end + at }, valueSpan: { start: p.valueSpan.start + at, end: p.valueSpan.end + at } });
+			}
+		}
+	}
+	return out;
+}
+
+/** Each `\\"` made a quote and a blank: one that opens a string ` "`, one that closes it `" `. */
+function unescapedQuotes(raw: string): string {
+	let out = '';
+	let from = 0;
+	let open = false;
+	for (let i = raw.indexOf('\\"'); i >= 0; i = raw.indexOf('\\"', i + 2)) {
+		out += raw.slice(from, i) + (open ? '" ' : ' "');
+		open = !open;
+		from = i + 2;
+	}
+	return out + raw.slice(from);
+}

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { printoutBlocks } from '../parse/keyValuePrintout';
+import { printoutBlocks, quotedPrintoutPairs } from '../parse/keyValuePrintout';
 import { errorObjectKeys, errorsFromJson } from './bodyErrors';
 import type { HttpMessage } from './model';
 
@@ -37,6 +37,8 @@ export function printoutFragments(text: string, start: number, end: number, cata
 	const keys = markers(catalog);
 	const out: HttpMessage[] = [];
 	for (const block of printoutBlocks(text, start, end)) {
+		// A printout quoted in a value (a Ruby exception message holding a hash) adds its pairs.
+		for (const p of quotedPrintoutPairs(text, block)) block.body.values.push(p);
 		const values = block.body.values;
 		if (values.length < 2 || !values.some(v => keys.has(v.key) && v.value !== null && v.value !== '')) continue;
 		if (isClaimed(block.start, block.end)) continue;

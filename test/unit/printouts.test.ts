@@ -114,6 +114,12 @@ suite('refused requests logged without a body', () => {
 			[{ vendor: 'box', status: 400, codes: [] }]);
 	});
 
+	test('a printed error object with a refusal status and no code shows the vendor named around it', () => {
+		const printed = 'Array\n(\n    [errorCode] => 0\n    [message] => Invalid access token.\n    [status] => 401\n)';
+		assert.deepEqual(seen(`Calling api.linkedin.com returned: ${printed}`), [{ vendor: 'linkedin', status: 401, codes: [] }]);
+		assert.deepEqual(seen(`Calling api.example.org returned: ${printed}`), []);
+	});
+
 	test('no vendor evidence, no message', () => {
 		assert.deepEqual(seen('DEBUG:urllib3.connectionpool:https://example.org:443 "POST /oauth/token HTTP/1.1" 401 41'), []);
 		assert.deepEqual(seen('The API answers HTTP 401 when the token is missing.'), []);

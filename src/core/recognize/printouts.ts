@@ -50,8 +50,17 @@ export function printoutFragments(text: string, start: number, end: number, cata
 		}
 		// Error values and fixed messages on `key: value` lines are read by the line scanner already; a printout adds
 		// what that scanner cannot see: a vendor's own code under the key its body shape names.
-		if (!found.vendorCodes.some(v => v.entry?.kind !== 'message')) continue;
+		const status = values.find(v => (v.key === 'status' || v.key === 'statusCode') && typeof v.value === 'number' && v.value >= 400 && v.value <= 599);
+		let vendor: string | null = null;
+		if (!found.vendorCodes.some(v => v.entry?.kind !== 'message')) {
+			// Without a code, a printed error object with a refusal status still shows the vendor named around it (a bare 401).
+			if (!status || found.errors.length) continue;
+			vendor = catalog.profiles.vendorIn(text.slice(Math.max(start, block.start - NEARBY), Math.min(end, block.end + AFTER)));
+			if (!vendor) continue;
+			found.vendorCodes = [];
+		}
 		const fragment = make(block.start, block.end);
+		fragment.vendor = vendor;
 		fragment.json = block.body;
 		fragment.bodyFormat = 'json';
 		for (const e of found.errors) fragment.errors.push(e);
@@ -59,7 +68,6 @@ export function printoutFragments(text: string, start: number, end: number, cata
 		for (const f of found.facts) fragment.facts.push(f);
 		if (found.vendorHint) fragment.vendor ??= found.vendorHint;
 		// The printed object's own HTTP status (`status: 401`) is the message's status.
-		const status = values.find(v => (v.key === 'status' || v.key === 'statusCode') && typeof v.value === 'number' && v.value >= 400 && v.value <= 599);
 		if (status) {
 			fragment.status = status.value as number;
 			fragment.statusSpan = status.span;

@@ -52,6 +52,16 @@ suite('printed objects: shapes → codes', () => {
 		});
 	}
 
+	test('an OAuth error printed as an enum case (Swift)', () => {
+		const messages = seen('Optional(OAuth2ServerError(code: AuthFoundation.OAuth2ServerError.Code.invalidGrant, description: "The refresh token is invalid."))');
+		assert.equal(messages.length, 1, JSON.stringify(messages));
+		assert.deepEqual(messages[0].codes, ['invalid_grant → oauth.invalid_grant']);
+	});
+
+	test('an enum case that spells no OAuth error is not one', () => {
+		assert.deepEqual(seen('Failure(code: App.Failure.Code.networkDown, description: "The network is down.")'), []);
+	});
+
 	test("a printed object's own status is the message's status", () => {
 		assert.equal(seen("@notionhq/client APIResponseError\n  code: 'unauthorized',\n  status: 401")[0]?.status, 401);
 	});
@@ -85,6 +95,13 @@ suite('printed objects: the reader', () => {
 		const [block] = printoutBlocks(text, 0, text.length);
 		assert.deepEqual(block.body.values.map(v => v.key), ['message', 'detail']);
 		assert.equal(block.body.values[1].value, 'the access token: expired');
+	});
+
+	test('enum cases are read as the snake-case word they spell; member expressions are not values', () => {
+		const text = 'E(code: Sdk.E.Code.invalidGrant, kind: .accessDenied, other: token.error)';
+		const [block] = printoutBlocks(text, 0, text.length);
+		assert.deepEqual(block.body.values.map(v => [v.key, v.value, text.slice(v.valueSpan.start, v.valueSpan.end)]),
+			[['code', 'invalid_grant', 'invalidGrant'], ['kind', 'access_denied', 'accessDenied']]);
 	});
 
 	test('PHP var_dump typed values', () => {

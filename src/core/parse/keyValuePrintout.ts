@@ -168,6 +168,12 @@ function valueOf(text: string, at: number, limit: number): Pick<JsonValue, 'valu
 		return { value: Number(typed[1]), span, valueSpan: span };
 	}
 	if (first === 123 || first === 91 || first === 40 || first === 35) return undefined;
+	// An enum case (Swift `OAuth2ServerError.Code.invalidGrant`, `.invalidGrant`) is read as the snake-case word it spells.
+	const word = enumCaseOf(raw);
+	if (word) {
+		const caseStart = stop - word.length;
+		return { value: word.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`), span: { start: caseStart, end: stop }, valueSpan: { start: caseStart, end: stop } };
+	}
 	// Code, not data: a member expression (`token.error`) or a call left open (`Some(`).
 	if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(raw) || /[({[]$/.test(raw)) return undefined;
 	return { value: raw, span, valueSpan: span };
@@ -211,4 +217,20 @@ function unescapedQuotes(raw: string): string {
 		from = i + 2;
 	}
 	return out + raw.slice(from);
+}
+
+/**
+ * The case name of an enum value printed with its type path (`Type.Nested.caseName`, `.caseName`): a lower
+ * camel-case word after one or more upper-case type names. Undefined for anything else (`token.error`).
+ */
+function enumCaseOf(raw: string): string | undefined {
+	if (raw.length > 200) return undefined;
+	const parts = raw.split('.');
+	if (parts.length < 2) return undefined;
+	const last = parts[parts.length - 1];
+	for (let i = 0; i < parts.length - 1; i++) {
+		if (parts[i] === '' ? i !== 0 || parts.length !== 2 : !/^[A-Z][\w$]*$/.test(parts[i])) return undefined;
+	}
+	if (!/^[a-z][A-Za-z0-9]{1,60}$/.test(last) || !/[A-Z]/.test(last)) return undefined;
+	return last;
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { printoutBlocks, quotedPrintoutPairs } from '../parse/keyValuePrintout';
+import type { JsonValue } from '../parse/jsonBody';
 import { errorObjectKeys, errorsFromJson } from './bodyErrors';
 import type { HttpMessage } from './model';
 
@@ -42,6 +43,7 @@ export function printoutFragments(text: string, start: number, end: number, cata
 		const values = block.body.values;
 		if (values.length < 2 || !values.some(v => keys.has(v.key) && v.value !== null && v.value !== '')) continue;
 		if (isClaimed(block.start, block.end)) continue;
+		const enumError = asEnumError(text, values, catalog);
 		const found = errorsFromJson(text, block.body, catalog);
 		if (found.vendorCodes.some(v => v.onlyFor)) {
 			// A printout's own vendor evidence may follow it (a library's "see developers.example.com/docs" line).
@@ -52,7 +54,8 @@ export function printoutFragments(text: string, start: number, end: number, cata
 		// what that scanner cannot see: a vendor's own code under the key its body shape names.
 		const status = values.find(v => (v.key === 'status' || v.key === 'statusCode') && typeof v.value === 'number' && v.value >= 400 && v.value <= 599);
 		let vendor: string | null = null;
-		if (!found.vendorCodes.some(v => v.entry?.kind !== 'message')) {
+		// An OAuth error printed as an enum case (`code: …Code.invalidGrant`) is one no line scanner sees.
+		if (!found.vendorCodes.some(v => v.entry?.kind !== 'message') && !(enumError && found.errors.length)) {
 			// Without a code, a printed error object with a refusal status still shows the vendor named around it (a bare 401).
 			if (!status || found.errors.length) continue;
 			vendor = catalog.profiles.vendorIn(text.slice(Math.max(start, block.start - NEARBY), Math.min(end, block.end + AFTER)));
@@ -75,4 +78,18 @@ export function printoutFragments(text: string, start: number, end: number, cata
 		out.push(fragment);
 	}
 	return out;
+}
+
+/**
+ * A `code` (or `type`) printed as an enum case that spells a standard OAuth error (`invalid_grant`) is that
+ * error: its key becomes `error`, and a `description` beside it `error_description`. True when one was found.
+ */
+function asEnumError(text: string, values: JsonValue[], catalog: Catalog): boolean {
+	const index = values.findIndex(v => (v.key === 'code' || v.key === 'type' || v.key === 'error') && typeof v.value === 'string'
+		&& text.slice(v.valueSpan.start, v.valueSpan.end) !== v.value && catalog.lookup(v.value, { kind: 'error' })?.kind === 'error');
+	if (index < 0) return false;
+	values[index] = { ...values[index], key: 'error', path: 'error' };
+	const description = values.findIndex(v => v.key === 'description' || v.key === 'errorDescription');
+	if (description >= 0) values[description] = { ...values[description], key: 'error_description', path: 'error_description' };
+	return true;
 }

@@ -10,6 +10,8 @@ import { errorObjectKeys, errorsFromForm, resolve } from './bodyErrors';
 import { readBody } from './message';
 import type { HttpMessage, VendorCodeMention } from './model';
 import { pushAll } from '../arrays';
+import { printoutFragments } from './printouts';
+import { statusLineFragments } from './statusLines';
 
 /** The keys that make a JSON object error evidence (the error-object keys and `status`), per catalog, in one expression: one pass finds them all. */
 const errorKeyPatterns = new WeakMap<Catalog, RegExp>();
@@ -43,6 +45,10 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 	const fragments: HttpMessage[] = [];
 	const covered = new Claimed();
 	jsonFragments(text, start, end, catalog, fragments, covered, doc);
+	for (const printed of printoutFragments(text, start, end, catalog, (s, e) => covered.at({ start: s, end: e }) !== undefined, (s, e) => emptyFragment({ start: s, end: e }))) {
+		fragments.push(printed);
+		covered.push(printed);
+	}
 	for (const found of findErrorParams(text, start, end)) {
 		if (covered.at(found.span)) continue;
 		const fragment = emptyFragment(found.span);
@@ -68,6 +74,8 @@ export function fragmentsIn(text: string, start: number, end: number, catalog: C
 		covered.push(fragment);
 	}
 	messagePhraseFragments(text, start, end, catalog, fragments, covered, doc);
+	// A refused request logged without a body counts only where nothing else shows the error.
+	if (!fragments.length) pushAll(fragments, statusLineFragments(text, start, end, catalog, () => false, (s, e) => emptyFragment({ start: s, end: e })));
 	return mergeRepeats(doc, fragments.sort((a, b) => a.span.start - b.span.start));
 }
 

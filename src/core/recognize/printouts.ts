@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { printoutBlocks, quotedPrintoutPairs } from '../parse/keyValuePrintout';
+import { literalTrie } from '../parse/needles';
 import type { JsonValue } from '../parse/jsonBody';
 import { errorObjectKeys, errorsFromJson } from './bodyErrors';
 import type { HttpMessage } from './model';
@@ -25,6 +26,18 @@ function markers(catalog: Catalog): ReadonlySet<string> {
 	return set;
 }
 
+/** One search for the names of every marker key, per catalog. */
+const markerSearches = new WeakMap<Catalog, RegExp>();
+
+function markerSearch(catalog: Catalog, keys: ReadonlySet<string>): RegExp {
+	let search = markerSearches.get(catalog);
+	if (!search) {
+		search = new RegExp(literalTrie(keys), 'g');
+		markerSearches.set(catalog, search);
+	}
+	return search;
+}
+
 /**
  * Error evidence in printed objects that are neither JSON nor a Python repr
  * (see {@link printoutBlocks}): a block with at least two pairs, one under a
@@ -36,6 +49,11 @@ function markers(catalog: Catalog): ReadonlySet<string> {
 export function printoutFragments(text: string, start: number, end: number, catalog: Catalog, isClaimed: (start: number, end: number) => boolean, make: (start: number, end: number) => HttpMessage): HttpMessage[] {
 	if (end - start > MAX_PRINTOUT_TEXT) return [];
 	const keys = markers(catalog);
+	// A block is read only when one of its keys is a marker: text holding no marker's name at all has no such block.
+	const anyMarker = markerSearch(catalog, keys);
+	anyMarker.lastIndex = start;
+	const first = anyMarker.exec(text);
+	if (!first || first.index >= end) return [];
 	const out: HttpMessage[] = [];
 	for (const block of printoutBlocks(text, start, end)) {
 		// A printout quoted in a value (a Ruby exception message holding a hash) adds its pairs.

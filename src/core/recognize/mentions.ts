@@ -21,6 +21,8 @@ const EVENT = /\b(?:ERROR|WARN(?:ING)?|FATAL|SEVERE|CRITICAL|E\/\w+)\b|\blevel=(
 const KEYED_OR_THROWN = /(?:\b\w*(?:error|errorCode|error_code)|\b(?:code|name|err))["']?[ \t]*[:=][ \t]*["'`]?$|\w(?:Error|Exception)[ \t]*:[ \t]|\boauth2:[ \t]*\\?"$/i;
 /** A code compared or switched on in source code: `code === 'invalid_grant'`, `case "slow_down":`. */
 const COMPARED = /(?:[!=]==?|\bcase)[ \t]*["'`]$/;
+/** A code a test expects (`the expected error value is "invalid_grant"`, a test plan or a Gherkin step). */
+const EXPECTED = /\bexpected\b[\w ]{0,30}\b(?:is|be|equals?|of)[ \t]*["'`]$/i;
 /** A Prometheus sample (`idp_token_errors_total{error="invalid_grant"} 38`) or a sequence-diagram arrow (`A-->>W: 400`): a count or a drawing. */
 const METRIC_OR_DIAGRAM = /^[ \t]*[A-Za-z_:][\w:]*\{[^}\n]*\}[ \t]+[\d.eE+-]+|--?>>?|<<?--?/;
 const CONTEXT_WINDOW = 120;
@@ -222,7 +224,8 @@ function prose(text: string, start: number, end: number, doc: TextIndex, distinc
 	const line = doc.lineAround(start);
 	const lineStart = line.start;
 	const lead = text.slice(Math.max(lineStart, start - CONTEXT_WINDOW), start);
-	if (COMPARED.test(lead)) return { inProse: true };
+	if (COMPARED.test(lead) || EXPECTED.test(lead)) return { inProse: true };
+	if (isDefinitionTerm(text, lineStart, line.end, start, end)) return { inProse: true };
 	// A JSON key (`"invalid_grant": "Your sign-in expired"`, a translation table) names a code, it does not report one.
 	if ((before === 34 || before === 39) && after === before && /^[ \t]*:/.test(text.slice(end + 1, end + 8))) return { inProse: true };
 	if (isMappingKey(text, lineStart, start, end) || isListItem(text, start, end)) return { inProse: true };
@@ -242,6 +245,28 @@ function prose(text: string, start: number, end: number, doc: TextIndex, distinc
 }
 
 /**
+ * The term of a definition list: the code starts its line (after indentation), alone or followed by `:`,
+ * and the next line is indented deeper than it (an RFC's `unsupported_token_type:  The authorization
+ * server…`, OpenID's `consent_required` then its definition). A stack frame under an error line
+ * (`    at …`, `  File …`, `Caused by`) is not a definition.
+ */
+function isDefinitionTerm(text: string, lineStart: number, lineEnd: number, start: number, end: number): boolean {
+	if (text.slice(lineStart, start).trim() !== '') return false;
+	const rest = text.slice(end, Math.min(lineEnd, end + 2));
+	if (rest !== '' && rest !== ':' && !/^:[ \t]/.test(rest) && rest.trim() !== '') return false;
+	let next = lineEnd;
+	if (text.charCodeAt(next) === 13) next++;
+	if (text.charCodeAt(next) !== 10) return false;
+	next++;
+	const nextLine = text.slice(next, lineEndOf(text, next, Math.min(text.length, next + 200)));
+	const indent = (s: string) => s.length - s.trimStart().length;
+	return nextLine.trim() !== '' && indent(nextLine) > start - lineStart && !STACK_FRAME.test(nextLine.trimStart());
+}
+
+/** The first words of a stack-trace line (Java, .NET, Node, Python, Go). */
+const STACK_FRAME = /^(?:at |File "|Caused by|\.\.\.|\^|goroutine |Traceback|-{3})/;
+
+/**
  * A YAML key at the start of its line (`  invalid_grant: "Your sign-in link has
  * expired"`): its value is quoted, or its parent line is a key of its own
  * (`errors:`). A log's `invalid_grant: Bad Request` is neither.
@@ -254,12 +279,17 @@ function isMappingKey(text: string, lineStart: number, start: number, end: numbe
 	return parent.endsWith(':') && /^[ \t]*[\w-]+:$/.test(parent);
 }
 
-/** A quoted code between `[` or `,` and `,` or `]`: an element of a list of codes (`"terms": ["invalid_grant", "invalid_client"]`). */
+/**
+ * A quoted code between `[` or `,` and `,` or `]`: an element of a list of codes (`"terms": ["invalid_grant", "invalid_client"]`);
+ * or the first value of a row that starts its line (`('invalid_client', 401, …),` in an SQL insert, a tuple in source code).
+ */
 function isListItem(text: string, start: number, end: number): boolean {
 	const quote = text.charCodeAt(start - 1);
 	if ((quote !== 34 && quote !== 39) || text.charCodeAt(end) !== quote) return false;
-	const opener = /([[,])[ \t]*$/.exec(text.slice(Math.max(0, start - 9), start - 1));
-	return opener !== null && /^[ \t]*[\],]/.test(text.slice(end + 1, end + 9));
+	const lead = text.slice(Math.max(0, start - 9), start - 1);
+	const opener = /([[,])[ \t]*$/.exec(lead);
+	if (opener !== null && /^[ \t]*[\],]/.test(text.slice(end + 1, end + 9))) return true;
+	return /(?:^|[\r\n])[ \t]*\($/.test(lead) && /^[ \t]*,/.test(text.slice(end + 1, end + 9));
 }
 
 function isSeparatedCell(before: number, after: number): boolean {

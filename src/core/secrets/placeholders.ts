@@ -142,13 +142,28 @@ export function isPlaceholder(value: string): boolean {
 	if (typeof value !== 'string') {
 		return true;
 	}
-	const v = unquote(value.trim());
+	const v = percentDecoded(unquote(value.trim()));
 	if (v.length === 0 || v.startsWith('\u00abredacted')) {
 		return true;
 	}
-	const lower = v.length <= 12 ? v.toLowerCase() : '';
+	// A placeholder word between mask characters: `…redacted…`, `***removed***`, `--hidden--`.
+	const bare = v.length <= 40 ? v.replace(MASK_ENDS, '') : '';
+	const lower = bare.length <= 12 ? bare.toLowerCase() : '';
 	return (lower !== '' && PLACEHOLDER_WORDS.has(lower)) || EXAMPLE.test(v) || isMasked(v) || isTemplate(v)
 		|| isUpperSnake(v) || hasPlaceholderWords(v) || isMaskedAfterPrefix(v);
+}
+
+/** Mask characters around a placeholder word. */
+const MASK_ENDS = /^[.*#\-_\u2026 ]+|[.*#\-_\u2026 ]+$/g;
+
+/** A form or query value as it was before percent-encoding (`%E2%80%A6redacted%E2%80%A6`); itself when it is not encoded. */
+function percentDecoded(v: string): string {
+	if (!v.includes('%') || v.length > 200) return v;
+	try {
+		return decodeURIComponent(v);
+	} catch {
+		return v;
+	}
 }
 
 const markers = new Map<SecretKind, string>();

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Analysis, CatalogEntry, HttpMessage } from '../src/core';
+import type { Analysis, CatalogEntry, Diagnosis, HttpMessage } from '../src/core';
 
 /** One real paste and what an expert reads in it (expected.json). */
 export interface RealWorldCase {
@@ -95,6 +95,17 @@ export function vendorProblem(c: RealWorldCase, found: readonly Found[], analysi
 	}
 	const other = carriers.filter(f => f.entry?.vendor && f.entry.vendor !== vendor);
 	return other.length ? `explained by another vendor's entry: ${other.map(f => `${f.code} → ${f.entry?.id}`).join(', ')}` : undefined;
+}
+
+/**
+ * The diagnosis a paste's report leads with: that of the message carrying an expected code, else of any
+ * message carrying a code, else (a paste with no code: a bare 401, a status in an error object) of the
+ * first diagnosed message.
+ */
+export function diagnosisFor(c: RealWorldCase, found: readonly Found[], analysis: Analysis): Diagnosis | undefined {
+	const expected = [...c.errors, ...c.vendorCodes];
+	const carrier = found.find(f => expected.some(code => standsFor(f, code)) && f.message.diagnosis) ?? found.find(f => f.message.diagnosis);
+	return carrier?.message.diagnosis ?? (found.length ? undefined : analysis.messages.find(m => m.diagnosis)?.diagnosis);
 }
 
 export function describe(found: readonly Found[]): string {

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, bundledCatalog } from '../src/core';
-import { codeProblems, fixtureFiles, foundIn, readCases, standsFor, unexpectedReports, vendorProblem, type Allowance } from '../test/corpus';
+import { codeProblems, diagnosisFor, fixtureFiles, foundIn, readCases, unexpectedReports, vendorProblem, type Allowance } from '../test/corpus';
 
 const verbose = process.argv.includes('--verbose');
 const folders = process.argv.slice(2).filter(a => !a.startsWith('--'));
@@ -46,9 +46,7 @@ function measureRealWorld(dir: string): void {
 		}
 		if (c.causeKinds?.length) {
 			labelled++;
-			const expected = [...c.errors, ...c.vendorCodes];
-			const carrier = found.find(f => expected.some(code => standsFor(f, code)) && f.message.diagnosis) ?? found.find(f => f.message.diagnosis);
-			const d = carrier?.message.diagnosis;
+			const d = diagnosisFor(c, found, analysis);
 			const kinds = d ? [d.kind, ...d.alternatives.map(a => a.kind)] : [];
 			if (kinds[0] && c.causeKinds.includes(kinds[0])) top1++;
 			if (kinds.slice(0, 2).some(k => c.causeKinds!.includes(k))) top2++;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, bundledCatalog } from '../../src/core';
-import { codeProblems, foundIn, readCases, standsFor, vendorProblem } from '../corpus';
+import { codeProblems, diagnosisFor, foundIn, readCases, vendorProblem } from '../corpus';
 
 /*
  * Accuracy floors over the labelled corpora of real pastes, as `npm run corpus` measures them:
@@ -44,8 +44,7 @@ function measure(folder: string): { causeTop1: number; causeTop2: number; codes:
 		}
 		if (!c.causeKinds?.length) continue;
 		labelled++;
-		const expected = [...c.errors, ...c.vendorCodes];
-		const d = (found.find(f => expected.some(code => standsFor(f, code)) && f.message.diagnosis) ?? found.find(f => f.message.diagnosis))?.message.diagnosis;
+		const d = diagnosisFor(c, found, analysis);
 		const kinds = d ? [d.kind, ...d.alternatives.map(a => a.kind)] : [];
 		if (kinds[0] && c.causeKinds.includes(kinds[0])) top1++;
 		if (kinds.slice(0, 2).some(k => c.causeKinds!.includes(k))) top2++;

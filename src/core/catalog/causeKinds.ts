@@ -105,7 +105,7 @@ export const KIND_PHRASES: Readonly<Partial<Record<CauseKind, readonly string[]>
 	'authority-mismatch': ['wrong tenant', 'tenant not found', 'issuer mismatch', 'invalid issuer', 'realm not found', 'wrong issuer'],
 	'access-token-expired': ['access token expired', 'access token has expired', 'token has expired', 'lifetime validation failed', 'jwt expired', 'token is expired'],
 	'access-token-missing': ['bearer token missing', 'no access token', 'missing access token', 'access token is missing', 'no authorization header'],
-	'access-token-invalid': ['invalid access token', 'malformed token', 'invalid signature', 'signature validation failed', 'token is malformed', 'invalid token'],
+	'access-token-invalid': ['invalid access token', 'malformed token', 'invalid signature', 'signature validation failed', 'token is malformed', 'invalid token', 'invalid oauth token', 'invalid bearer token'],
 	'token-placement': ['query string', 'cannot be presented in'],
 	'insufficient-scope': ['insufficient scope', 'insufficient privileges', 'insufficient_scope', 'missing scope', 'does not have permission', 'not have the required scope'],
 	'dpop-proof': ['dpop'],

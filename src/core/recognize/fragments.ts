@@ -269,13 +269,21 @@ function vendorNamedNearby(text: string, fragment: HttpMessage, catalog: Catalog
 
 /** A problem+json object on its own (a printed response body) reports its `status` as the message status. */
 function addProblemStatus(fragment: HttpMessage): void {
-	if (fragment.bodyFormat !== 'problem+json' || !fragment.json) return;
+	if (!fragment.json) return;
+	// A problem document (RFC 9457), or the common error object whose `error` is the status's reason phrase
+	// (`{"status":401,"error":"Unauthorized","message":"…"}`): its `status` is the status of the response.
+	if (fragment.bodyFormat !== 'problem+json' && !fragment.json.values.some(v => v.path === 'error' && typeof v.value === 'string' && REASON_PHRASES.has(v.value.toLowerCase()))) return;
 	const status = fragment.json.values.find(v => v.path === 'status' && typeof v.value === 'number');
 	if (status && typeof status.value === 'number' && status.value >= 400 && status.value <= 599) {
 		fragment.status = status.value;
 		fragment.statusSpan = status.span;
 	}
 }
+
+/** HTTP reason phrases of 4xx and 5xx statuses (RFC 9110 §15), lower case. */
+const REASON_PHRASES = new Set(['bad request', 'unauthorized', 'payment required', 'forbidden', 'not found', 'method not allowed', 'not acceptable',
+	'request timeout', 'conflict', 'gone', 'precondition failed', 'unsupported media type', 'unprocessable entity', 'unprocessable content',
+	'too many requests', 'internal server error', 'not implemented', 'bad gateway', 'service unavailable', 'gateway timeout']);
 
 /**
  * Objects without an error key that may still be a vendor's error body ({"code":124,"message":…}) are

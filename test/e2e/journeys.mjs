@@ -151,7 +151,7 @@ const journeys = [
 				await page.keyboard.press('Escape');
 				return false;
 			}
-		}, 45_000);
+		}, 90_000);
 		await screenshot(page, 'journey-4-quick-fix-menu');
 		await item.click();
 		const text = await until('the edited request line', async () => {

@@ -84,7 +84,9 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
-	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(description.toLowerCase()) };
+	// A server that quotes a code's definition ("Client authentication failed (e.g., unknown client, …).") then says what it found: read what it found.
+	const stated = withoutExampleSentence(description);
+	const context: Context = { description: stated.toLowerCase(), raw: stated, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(stated.toLowerCase()) };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -388,6 +390,21 @@ function withoutDefinition(nearby: string, description: string): string {
 }
 
 const LISTS_EXAMPLES = /\be\.g\.|\(for example\b/;
+
+/**
+ * The description without the one sentence that lists what its code may mean
+ * (RFC 6749 §5.2's wording, "(e.g., unknown client, …)"): the sentences after
+ * it are the server's own finding. A description that is only the definition
+ * comes back empty.
+ */
+function withoutExampleSentence(description: string): string {
+	const m = /\be\.g\.|\(for example\b/i.exec(description);
+	if (!m) return description;
+	const close = description.indexOf(')', m.index);
+	const stop = description.indexOf('. ', close < 0 ? m.index : close);
+	const start = description.lastIndexOf('. ', m.index) + 1;
+	return (description.slice(0, start) + (stop < 0 ? '' : description.slice(stop + 1))).trim();
+}
 
 /** The first character of a line that continues the record above it. */
 const CONTINUATION = /^[ \t}\])]/;

@@ -62,6 +62,50 @@ suite('diagnosis evidence from the whole paste', () => {
 	});
 });
 
+suite('diagnosis: wording that names the client authentication method or the clock', () => {
+	test('a description that quotes the definition\'s example list, then states its finding, is read for the finding', () => {
+		const d = diagnosisOf('{"error":"invalid_client","error_description":"Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method). The OAuth 2.0 Client supports client authentication method \'client_secret_basic\', but method \'client_secret_post\' was requested."}');
+		assert.equal(d.kind, 'client-auth-method');
+		assert.ok(d.evidence.some(e => e.includes('authentication method')), d.evidence.join(' | '));
+	});
+
+	test('the finding after an example list is the evidence, not the list ("unknown client" in it says nothing)', () => {
+		const d = diagnosisOf('{"error":"invalid_client","error_description":"Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method). The requested OAuth 2.0 Client does not exist."}');
+		assert.notEqual(d.kind, 'client-auth-method');
+		assert.ok(!d.evidence.some(e => e.includes('unknown client')), d.evidence.join(' | '));
+	});
+
+	test('invalid_request saying the secret belongs in the Authorization header is the auth method, not a missing parameter', () => {
+		const d = diagnosisOf("{ error: 'invalid_request', error_description: 'client_secret must be provided in the Authorization header' }\n");
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
+	test('invalid_request saying how the client is configured to authenticate is the auth method', () => {
+		const d = diagnosisOf('{"error":"invalid_request","error_description":"Your client is configured to authenticate using client_secret_basic"}');
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
+	test('a JWT-bearer invalid_grant about the timeframe or the clock is clock skew', () => {
+		const timeframe = diagnosisOf('{\n"error": "invalid_grant",\n"error_description": "Invalid JWT: Token must be a short-lived token and in a reasonable timeframe"\n}\n');
+		assert.equal(timeframe.kind, 'clock-skew');
+		const clock = diagnosisOf([
+			'POST /token HTTP/1.1', 'Host: idp.example.com', 'Content-Type: application/x-www-form-urlencoded', '',
+			'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJSUzI1NiJ9.e30.c2ln', '',
+			'HTTP/1.1 400 Bad Request', 'Content-Type: application/json', '',
+			'{"error":"invalid_grant","error_description":"The assertion is not yet valid: check the clock of the client"}', '',
+		].join('\n'));
+		assert.equal(clock.kind, 'clock-skew');
+	});
+
+	test('Google\'s own invalid_grant names clock skew for its "reasonable timeframe" wording', () => {
+		const text = 'POST https://oauth2.googleapis.com/token\n\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token and in a reasonable timeframe. Check your iat and exp values in the JWT claim."}\n';
+		const m = analyze(text).messages.find(x => x.diagnosis);
+		assert.equal(m?.vendor, 'google');
+		assert.equal(m?.diagnosis?.kind, 'clock-skew');
+		assert.equal(m?.diagnosis?.entryId, 'google.invalid_grant');
+	});
+});
+
 suite('report steps', () => {
 	test('a code-exchange step is left out for a refresh, kept when the grant is unknown', () => {
 		const step = { text: 'Redeem authorization codes immediately after the redirect.' };

@@ -97,6 +97,22 @@ suite('diagnosis: wording that names the client authentication method or the clo
 		assert.equal(clock.kind, 'clock-skew');
 	});
 
+	test('a username-password call in the code names the password grant: invalid_grant is the user\'s credentials', () => {
+		const d = diagnosisOf('await client.AcquireTokenByUsernamePassword(scopes, "user@example.com", password).ExecuteAsync();\n\nthrows invalid_grant error\n');
+		assert.equal(d.kind, 'user-credentials-wrong');
+		assert.ok(d.evidence.some(e => e.includes('password grant')), d.evidence.join(' | '));
+	});
+
+	test('a server log saying it found no client secret points invalid_client at the authentication method', () => {
+		const d = diagnosisOf([
+			'2016-10-17 18:23:52 [Information] Start token revocation request',
+			'2016-10-17 18:23:52 [Information] Parser found no secret',
+			'2016-10-17 18:23:52 [Information] No client secret found',
+			'2016-10-17 18:23:52 [Information] Returning error: invalid_client',
+		].join('\n'));
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
 	test('Google\'s own invalid_grant names clock skew for its "reasonable timeframe" wording', () => {
 		const text = 'POST https://oauth2.googleapis.com/token\n\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token and in a reasonable timeframe. Check your iat and exp values in the JWT claim."}\n';
 		const m = analyze(text).messages.find(x => x.diagnosis);

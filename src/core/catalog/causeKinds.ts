@@ -92,7 +92,7 @@ export const KIND_PHRASES: Readonly<Partial<Record<CauseKind, readonly string[]>
 	'client-secret-wrong': ['invalid client secret', 'client secret is invalid', 'wrong client secret', 'bad client secret', 'client_secret is invalid', 'invalid_client_secret', 'incorrect client secret'],
 	'client-id-unknown': ['client not found', 'unknown client', 'invalid client_id', 'client_id not found', 'application not found', 'was not found in the directory', 'no client with', 'client does not exist'],
 	'client-assertion-invalid': ['client_assertion', 'client assertion'],
-	'client-auth-method': ['client authentication method', 'token_endpoint_auth_method', 'multiple client credentials', 'more than one client authentication', 'must include either', 'public client', 'authentication method', 'client_secret_basic', 'client_secret_post'],
+	'client-auth-method': ['client authentication method', 'token_endpoint_auth_method', 'multiple client credentials', 'more than one client authentication', 'must include either', 'public client', 'authentication method', 'client_secret_basic', 'client_secret_post', 'no client secret', 'found no secret'],
 	'grant-not-allowed': ['grant type not allowed', 'not allowed for this client', 'unauthorized for this grant', 'grant type is not enabled', 'not authorized to use this grant', 'grant_type not allowed', 'unauthorized grant type'],
 	'grant-type-unsupported': ['unsupported grant type', 'grant type not supported', 'unsupported_grant_type', 'invalid grant_type'],
 	'consent-required': ['consent required', 'has not consented', 'needs consent', 'consent_required', 'admin consent'],

@@ -24,13 +24,14 @@ const GRANT_PARAM = /grant_?type\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?([A-Za-z
  * Words of a log line or stack trace that name the grant when no request is
  * pasted: a refresh (`refresh_token`, `RefreshToken`, `refreshAccessToken`,
  * "token refresh") or a code exchange (`authorization code`, `code_verifier`,
- * `exchangeCode`, `redirect_uri=`). Whole words, case-insensitive.
+ * `exchangeCode`, `redirect_uri=`) or a password grant (`AcquireTokenByUsernamePassword`,
+ * "username-password flow"). Whole words, case-insensitive.
  */
 const GRANT_WORDS: ReadonlyArray<readonly [RegExp, Grant, string]> = [
 	[/\brefresh[_ -]?(?:access[_ -]?)?token\b|\bredeem(?:ing)? (?:the )?refresh\b|\brefresh(?:Access)?Token|RefreshToken|\btoken refresh|\brefreshing\b|\bacquireTokenSilent/i, 'refresh_token', 'a token refresh'],
 	[/\bauthorization[_ ]code\b|\bredeem(?:ing)? (?:the |a |an )?(?:auth(?:orization)? )?code\b|\bcode_verifier\b|\bexchangeCode|\bacquireTokenByCode|\bcode exchange\b|\bcallback\?code=/i, 'authorization_code', 'a code exchange'],
 	[/\bclient[_ ]credentials\b/i, 'client_credentials', 'the client credentials grant'],
-	[/\bresource owner password\b|\bpassword (?:credentials )?grant\b|\bROPC\b|\bpassword flow\b/i, 'password', 'the password grant'],
+	[/\bresource owner password\b|\bpassword (?:credentials )?grant\b|\bROPC\b|\bpassword flow\b|UsernamePassword|\busername[- ]password flow\b/i, 'password', 'the password grant'],
 	[/\bdevice[_ ]code\b|\bdevice flow\b/i, 'device_code', 'the device flow'],
 ];
 

@@ -113,6 +113,25 @@ suite('diagnosis: wording that names the client authentication method or the clo
 		assert.equal(d.kind, 'client-auth-method');
 	});
 
+	test('a bare invalid_client to a request with client_secret in the body points at the method; a description saying more wins', () => {
+		const curl = "curl --request POST --url 'http://auth.example.com/oauth2/token' \\\n  --data 'grant_type=client_credentials' \\\n  --data 'client_id=messaging-client' \\\n  --data 'client_secret=s3cret'\n\nThe server responds with 401 {\"error\":\"invalid_client\"}\n";
+		const bare = diagnosisOf(curl);
+		assert.equal(bare.kind, 'client-auth-method');
+		assert.ok(bare.evidence.some(e => e.includes('form body')), bare.evidence.join(' | '));
+		const said = diagnosisOf(curl.replace('{"error":"invalid_client"}', '{"error":"invalid_client","error_description":"Invalid client secret"}'));
+		assert.equal(said.kind, 'client-secret-wrong');
+	});
+
+	test('a Basic header and client_secret in the body at once is the auth method (one method per request)', () => {
+		const d = diagnosisOf([
+			'POST /token HTTP/1.1', 'Host: idp.example.com', 'Authorization: Basic YXBwOnMzY3JldA==', 'Content-Type: application/x-www-form-urlencoded', '',
+			'grant_type=authorization_code&code=abc&client_id=app&client_secret=s3cret', '',
+			'HTTP/1.1 401 Unauthorized', 'Content-Type: application/json', '', '{"error":"invalid_client"}', '',
+		].join('\n'));
+		assert.equal(d.kind, 'client-auth-method');
+		assert.ok(d.evidence.some(e => e.includes('twice')), d.evidence.join(' | '));
+	});
+
 	test('Google\'s own invalid_grant names clock skew for its "reasonable timeframe" wording', () => {
 		const text = 'POST https://oauth2.googleapis.com/token\n\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token and in a reasonable timeframe. Check your iat and exp values in the JWT claim."}\n';
 		const m = analyze(text).messages.find(x => x.diagnosis);

@@ -43,6 +43,8 @@ const WEIGHT = {
 	catchAll: 60,
 	/** The request shows how the client authenticated wrongly (pasteEvidence.clientAuthEvidence). */
 	clientAuth: 700,
+	/** Only the secret in the form body, with no description: a server need not accept it (RFC 6749 §2.3.1), a little more than an entry's order. */
+	bodySecret: 20,
 	/** A phrase of the kind in the log record or object around the message. */
 	nearby: 150,
 	/** Earlier causes of an entry are more likely (less than one further matched phrase). */
@@ -112,14 +114,16 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: [{ text: 'Fill in the real value (check the environment variable or configuration it should come from) and send the request again.' }], decisive: true });
 	}
 	// How the client authenticated, when a code says client authentication failed.
-	const auth = scored.some(s => CLIENT_KINDS.has(s.kind)) ? clientAuthEvidence(text, message, around) : undefined;
+	const found = scored.some(s => CLIENT_KINDS.has(s.kind)) ? clientAuthEvidence(text, message, around) : undefined;
+	// A weak hint (the secret in the form body) only when the response says nothing more.
+	const auth = found?.weak && description ? undefined : found;
 	if (auth) {
 		const ofKind = scored.filter(s => s.kind === auth.kind);
 		for (const s of ofKind) {
-			s.score += WEIGHT.clientAuth;
+			s.score += auth.weak ? WEIGHT.bodySecret : WEIGHT.clientAuth;
 			s.why.unshift(auth.evidence);
 		}
-		if (!ofKind.length) scored.push({ kind: auth.kind, cause: auth.kind === 'placeholder-value' ? `A value in the request was never filled in: ${auth.evidence}.` : `The client authenticates in a form the server does not accept: ${auth.evidence}.`, entryId: null, score: WEIGHT.clientAuth, why: [auth.evidence], steps: [{ text: auth.kind === 'placeholder-value' ? 'Set the client id and secret variables (check the environment or configuration they come from) and send the request again.' : 'Send the client credentials as RFC 6749 §2.3.1 says: an Authorization: Basic header with Base64 of the form-encoded "client_id:client_secret", or client_id and client_secret in the form body, never in the URL.' }], decisive: false });
+		if (!ofKind.length) scored.push({ kind: auth.kind, cause: auth.kind === 'placeholder-value' ? `A value in the request was never filled in: ${auth.evidence}.` : `The client authenticates in a form the server does not accept: ${auth.evidence}.`, entryId: null, score: auth.weak ? WEIGHT.bodySecret : WEIGHT.clientAuth, why: [auth.evidence], steps: [{ text: auth.kind === 'placeholder-value' ? 'Set the client id and secret variables (check the environment or configuration they come from) and send the request again.' : 'Send the client credentials as RFC 6749 §2.3.1 says: an Authorization: Basic header with Base64 of the form-encoded "client_id:client_secret", or client_id and client_secret in the form body, never in the URL.' }], decisive: false });
 	}
 	if (!scored.length) return undefined;
 	scored.sort((a, b) => b.score - a.score);
@@ -262,7 +266,7 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
 	authorization_code: ['code-invalid', 'code-expired', 'code-reused', 'redirect-uri-mismatch', 'pkce-mismatch'],
 	password: ['user-credentials-wrong'],
 	device_code: ['device-code-expired', 'polling-pending', 'polling-too-fast'],
-	client_credentials: ['client-secret-wrong', 'client-id-unknown', 'scope-invalid', 'audience-invalid'],
+	client_credentials: ['client-secret-wrong', 'client-id-unknown', 'client-auth-method', 'scope-invalid', 'audience-invalid'],
 };
 
 /** {@link KIND_PHRASES} in order; every phrase with the places of the kinds it points at; all phrases, searched in one pass over a description. */

@@ -62,6 +62,85 @@ suite('diagnosis evidence from the whole paste', () => {
 	});
 });
 
+suite('diagnosis: wording that names the client authentication method or the clock', () => {
+	test('a description that quotes the definition\'s example list, then states its finding, is read for the finding', () => {
+		const d = diagnosisOf('{"error":"invalid_client","error_description":"Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method). The OAuth 2.0 Client supports client authentication method \'client_secret_basic\', but method \'client_secret_post\' was requested."}');
+		assert.equal(d.kind, 'client-auth-method');
+		assert.ok(d.evidence.some(e => e.includes('authentication method')), d.evidence.join(' | '));
+	});
+
+	test('the finding after an example list is the evidence, not the list ("unknown client" in it says nothing)', () => {
+		const d = diagnosisOf('{"error":"invalid_client","error_description":"Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method). The requested OAuth 2.0 Client does not exist."}');
+		assert.notEqual(d.kind, 'client-auth-method');
+		assert.ok(!d.evidence.some(e => e.includes('unknown client')), d.evidence.join(' | '));
+	});
+
+	test('invalid_request saying the secret belongs in the Authorization header is the auth method, not a missing parameter', () => {
+		const d = diagnosisOf("{ error: 'invalid_request', error_description: 'client_secret must be provided in the Authorization header' }\n");
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
+	test('invalid_request saying how the client is configured to authenticate is the auth method', () => {
+		const d = diagnosisOf('{"error":"invalid_request","error_description":"Your client is configured to authenticate using client_secret_basic"}');
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
+	test('a JWT-bearer invalid_grant about the timeframe or the clock is clock skew', () => {
+		const timeframe = diagnosisOf('{\n"error": "invalid_grant",\n"error_description": "Invalid JWT: Token must be a short-lived token and in a reasonable timeframe"\n}\n');
+		assert.equal(timeframe.kind, 'clock-skew');
+		const clock = diagnosisOf([
+			'POST /token HTTP/1.1', 'Host: idp.example.com', 'Content-Type: application/x-www-form-urlencoded', '',
+			'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJSUzI1NiJ9.e30.c2ln', '',
+			'HTTP/1.1 400 Bad Request', 'Content-Type: application/json', '',
+			'{"error":"invalid_grant","error_description":"The assertion is not yet valid: check the clock of the client"}', '',
+		].join('\n'));
+		assert.equal(clock.kind, 'clock-skew');
+	});
+
+	test('a username-password call in the code names the password grant: invalid_grant is the user\'s credentials', () => {
+		const d = diagnosisOf('await client.AcquireTokenByUsernamePassword(scopes, "user@example.com", password).ExecuteAsync();\n\nthrows invalid_grant error\n');
+		assert.equal(d.kind, 'user-credentials-wrong');
+		assert.ok(d.evidence.some(e => e.includes('password grant')), d.evidence.join(' | '));
+	});
+
+	test('a server log saying it found no client secret points invalid_client at the authentication method', () => {
+		const d = diagnosisOf([
+			'2016-10-17 18:23:52 [Information] Start token revocation request',
+			'2016-10-17 18:23:52 [Information] Parser found no secret',
+			'2016-10-17 18:23:52 [Information] No client secret found',
+			'2016-10-17 18:23:52 [Information] Returning error: invalid_client',
+		].join('\n'));
+		assert.equal(d.kind, 'client-auth-method');
+	});
+
+	test('a bare invalid_client to a request with client_secret in the body points at the method; a description saying more wins', () => {
+		const curl = "curl --request POST --url 'http://auth.example.com/oauth2/token' \\\n  --data 'grant_type=client_credentials' \\\n  --data 'client_id=messaging-client' \\\n  --data 'client_secret=s3cret'\n\nThe server responds with 401 {\"error\":\"invalid_client\"}\n";
+		const bare = diagnosisOf(curl);
+		assert.equal(bare.kind, 'client-auth-method');
+		assert.ok(bare.evidence.some(e => e.includes('form body')), bare.evidence.join(' | '));
+		const said = diagnosisOf(curl.replace('{"error":"invalid_client"}', '{"error":"invalid_client","error_description":"Invalid client secret"}'));
+		assert.equal(said.kind, 'client-secret-wrong');
+	});
+
+	test('a Basic header and client_secret in the body at once is the auth method (one method per request)', () => {
+		const d = diagnosisOf([
+			'POST /token HTTP/1.1', 'Host: idp.example.com', 'Authorization: Basic YXBwOnMzY3JldA==', 'Content-Type: application/x-www-form-urlencoded', '',
+			'grant_type=authorization_code&code=abc&client_id=app&client_secret=s3cret', '',
+			'HTTP/1.1 401 Unauthorized', 'Content-Type: application/json', '', '{"error":"invalid_client"}', '',
+		].join('\n'));
+		assert.equal(d.kind, 'client-auth-method');
+		assert.ok(d.evidence.some(e => e.includes('twice')), d.evidence.join(' | '));
+	});
+
+	test('Google\'s own invalid_grant names clock skew for its "reasonable timeframe" wording', () => {
+		const text = 'POST https://oauth2.googleapis.com/token\n\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token and in a reasonable timeframe. Check your iat and exp values in the JWT claim."}\n';
+		const m = analyze(text).messages.find(x => x.diagnosis);
+		assert.equal(m?.vendor, 'google');
+		assert.equal(m?.diagnosis?.kind, 'clock-skew');
+		assert.equal(m?.diagnosis?.entryId, 'google.invalid_grant');
+	});
+});
+
 suite('report steps', () => {
 	test('a code-exchange step is left out for a refresh, kept when the grant is unknown', () => {
 		const step = { text: 'Redeem authorization codes immediately after the redirect.' };

@@ -43,6 +43,8 @@ const WEIGHT = {
 	catchAll: 60,
 	/** The request shows how the client authenticated wrongly (pasteEvidence.clientAuthEvidence). */
 	clientAuth: 700,
+	/** Only the secret in the form body, with no description: a server need not accept it (RFC 6749 §2.3.1), a little more than an entry's order. */
+	bodySecret: 20,
 	/** A phrase of the kind in the log record or object around the message. */
 	nearby: 150,
 	/** Earlier causes of an entry are more likely (less than one further matched phrase). */
@@ -84,7 +86,9 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
-	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(description.toLowerCase()) };
+	// A server that quotes a code's definition ("Client authentication failed (e.g., unknown client, …).") then says what it found: read what it found.
+	const stated = withoutExampleSentence(description);
+	const context: Context = { description: stated.toLowerCase(), raw: stated, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(stated.toLowerCase()) };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -110,14 +114,16 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 		scored.push({ kind: 'placeholder-value', cause: `A value in the request was never filled in: ${placeholder}.`, entryId: null, score: WEIGHT.placeholder, why: [placeholder], steps: [{ text: 'Fill in the real value (check the environment variable or configuration it should come from) and send the request again.' }], decisive: true });
 	}
 	// How the client authenticated, when a code says client authentication failed.
-	const auth = scored.some(s => CLIENT_KINDS.has(s.kind)) ? clientAuthEvidence(text, message, around) : undefined;
+	const found = scored.some(s => CLIENT_KINDS.has(s.kind)) ? clientAuthEvidence(text, message, around) : undefined;
+	// A weak hint (the secret in the form body) only when the response says nothing more.
+	const auth = found?.weak && description ? undefined : found;
 	if (auth) {
 		const ofKind = scored.filter(s => s.kind === auth.kind);
 		for (const s of ofKind) {
-			s.score += WEIGHT.clientAuth;
+			s.score += auth.weak ? WEIGHT.bodySecret : WEIGHT.clientAuth;
 			s.why.unshift(auth.evidence);
 		}
-		if (!ofKind.length) scored.push({ kind: auth.kind, cause: auth.kind === 'placeholder-value' ? `A value in the request was never filled in: ${auth.evidence}.` : `The client authenticates in a form the server does not accept: ${auth.evidence}.`, entryId: null, score: WEIGHT.clientAuth, why: [auth.evidence], steps: [{ text: auth.kind === 'placeholder-value' ? 'Set the client id and secret variables (check the environment or configuration they come from) and send the request again.' : 'Send the client credentials as RFC 6749 §2.3.1 says: an Authorization: Basic header with Base64 of the form-encoded "client_id:client_secret", or client_id and client_secret in the form body, never in the URL.' }], decisive: false });
+		if (!ofKind.length) scored.push({ kind: auth.kind, cause: auth.kind === 'placeholder-value' ? `A value in the request was never filled in: ${auth.evidence}.` : `The client authenticates in a form the server does not accept: ${auth.evidence}.`, entryId: null, score: auth.weak ? WEIGHT.bodySecret : WEIGHT.clientAuth, why: [auth.evidence], steps: [{ text: auth.kind === 'placeholder-value' ? 'Set the client id and secret variables (check the environment or configuration they come from) and send the request again.' : 'Send the client credentials as RFC 6749 §2.3.1 says: an Authorization: Basic header with Base64 of the form-encoded "client_id:client_secret", or client_id and client_secret in the form body, never in the URL.' }], decisive: false });
 	}
 	if (!scored.length) return undefined;
 	scored.sort((a, b) => b.score - a.score);
@@ -260,7 +266,7 @@ const GRANT_KINDS: Partial<Record<Grant, readonly string[]>> = {
 	authorization_code: ['code-invalid', 'code-expired', 'code-reused', 'redirect-uri-mismatch', 'pkce-mismatch'],
 	password: ['user-credentials-wrong'],
 	device_code: ['device-code-expired', 'polling-pending', 'polling-too-fast'],
-	client_credentials: ['client-secret-wrong', 'client-id-unknown', 'scope-invalid', 'audience-invalid'],
+	client_credentials: ['client-secret-wrong', 'client-id-unknown', 'client-auth-method', 'scope-invalid', 'audience-invalid'],
 };
 
 /** {@link KIND_PHRASES} in order; every phrase with the places of the kinds it points at; all phrases, searched in one pass over a description. */
@@ -388,6 +394,21 @@ function withoutDefinition(nearby: string, description: string): string {
 }
 
 const LISTS_EXAMPLES = /\be\.g\.|\(for example\b/;
+
+/**
+ * The description without the one sentence that lists what its code may mean
+ * (RFC 6749 §5.2's wording, "(e.g., unknown client, …)"): the sentences after
+ * it are the server's own finding. A description that is only the definition
+ * comes back empty.
+ */
+function withoutExampleSentence(description: string): string {
+	const m = /\be\.g\.|\(for example\b/i.exec(description);
+	if (!m) return description;
+	const close = description.indexOf(')', m.index);
+	const stop = description.indexOf('. ', close < 0 ? m.index : close);
+	const start = description.lastIndexOf('. ', m.index) + 1;
+	return (description.slice(0, start) + (stop < 0 ? '' : description.slice(stop + 1))).trim();
+}
 
 /** The first character of a line that continues the record above it. */
 const CONTINUATION = /^[ \t}\])]/;

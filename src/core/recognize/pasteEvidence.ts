@@ -24,13 +24,14 @@ const GRANT_PARAM = /grant_?type\\?["']?[ \t]{0,3}[:=][ \t]{0,3}\\?["']?([A-Za-z
  * Words of a log line or stack trace that name the grant when no request is
  * pasted: a refresh (`refresh_token`, `RefreshToken`, `refreshAccessToken`,
  * "token refresh") or a code exchange (`authorization code`, `code_verifier`,
- * `exchangeCode`, `redirect_uri=`). Whole words, case-insensitive.
+ * `exchangeCode`, `redirect_uri=`) or a password grant (`AcquireTokenByUsernamePassword`,
+ * "username-password flow"). Whole words, case-insensitive.
  */
 const GRANT_WORDS: ReadonlyArray<readonly [RegExp, Grant, string]> = [
 	[/\brefresh[_ -]?(?:access[_ -]?)?token\b|\bredeem(?:ing)? (?:the )?refresh\b|\brefresh(?:Access)?Token|RefreshToken|\btoken refresh|\brefreshing\b|\bacquireTokenSilent/i, 'refresh_token', 'a token refresh'],
 	[/\bauthorization[_ ]code\b|\bredeem(?:ing)? (?:the |a |an )?(?:auth(?:orization)? )?code\b|\bcode_verifier\b|\bexchangeCode|\bacquireTokenByCode|\bcode exchange\b|\bcallback\?code=/i, 'authorization_code', 'a code exchange'],
 	[/\bclient[_ ]credentials\b/i, 'client_credentials', 'the client credentials grant'],
-	[/\bresource owner password\b|\bpassword (?:credentials )?grant\b|\bROPC\b|\bpassword flow\b/i, 'password', 'the password grant'],
+	[/\bresource owner password\b|\bpassword (?:credentials )?grant\b|\bROPC\b|\bpassword flow\b|UsernamePassword|\busername[- ]password flow\b/i, 'password', 'the password grant'],
 	[/\bdevice[_ ]code\b|\bdevice flow\b/i, 'device_code', 'the device flow'],
 ];
 
@@ -121,6 +122,8 @@ function decodeURIComponentSafe(value: string): string {
 export interface ClientAuthEvidence {
 	kind: 'placeholder-value' | 'client-auth-method';
 	evidence: string;
+	/** Only a hint (the secret in the form body, which a server may refuse): it counts when the response says nothing more. */
+	weak?: boolean;
 }
 
 /** `Authorization: Basic …` as a header, a curl `-H` argument or a log line (the value stops at a quote, space or backslash). */
@@ -128,12 +131,17 @@ const BASIC_HEADER = /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["']?basic[ \t]{
 /** A URL whose query holds `client_secret=` (RFC 6749 §2.3.1: the secret goes in the Basic header or the form body, never the URI). */
 const SECRET_IN_URL = /https?:\/\/[^\s"'`<>?]{1,300}\?[^\s"'`<>#]{0,600}\bclient_secret=/i;
 const BASE64 = /^[A-Za-z0-9+/]{2,}={0,2}$/;
+/** `client_secret=` starting a form parameter (a body, a curl `--data` value), not inside a URL (SECRET_IN_URL is checked first). */
+const SECRET_IN_BODY = /(?:^|[&'"\s])client_secret=/m;
 
 /**
  * How the client authenticated, when the request in the paste shows a
  * mistake: Basic credentials that are empty (an unset variable: `Og==` is
  * ":"), Basic credentials not Base64-encoded as RFC 6749 §2.3.1 and RFC 7617
- * require, or the client secret in the URL's query string.
+ * require, the client secret in the URL's query string, or both a Basic header
+ * and client_secret in the body (RFC 6749 §2.3: one method per request). A
+ * secret only in the body is a weak hint: a server must accept Basic but need
+ * not accept the body (RFC 6749 §2.3.1).
  */
 export function clientAuthEvidence(text: string, message: HttpMessage, around: { from: number; to: number }): ClientAuthEvidence | undefined {
 	const window = text.slice(Math.max(around.from, message.span.start - BEFORE), Math.max(message.span.end, Math.min(around.to, message.span.end + BEFORE)));
@@ -148,6 +156,11 @@ export function clientAuthEvidence(text: string, message: HttpMessage, around: {
 		if (colon === 0 || colon === decoded.length - 1) return { kind: 'placeholder-value', evidence: `the Basic credentials have an empty ${colon === 0 ? 'client id' : 'client secret'} (an unset variable?)` };
 	}
 	if (SECRET_IN_URL.test(window)) return { kind: 'client-auth-method', evidence: 'client_secret is sent in the URL query string' };
+	if (SECRET_IN_BODY.test(window)) {
+		return basic
+			? { kind: 'client-auth-method', evidence: 'the client sends its credentials twice: a Basic header and client_secret in the body' }
+			: { kind: 'client-auth-method', evidence: 'client_secret is sent in the form body, which a server need not accept (only HTTP Basic is required)', weak: true };
+	}
 	return undefined;
 }
 

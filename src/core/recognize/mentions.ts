@@ -396,6 +396,8 @@ export function findErrorParams(text: string, start: number, end: number): Error
 			}
 			let paramEnd = at;
 			while (paramEnd < end && paramEnd - at < 8192 && !PARAM_STOP.has(text.charCodeAt(paramEnd))) paramEnd++;
+			// Markdown emphasis closed right after the URL (`…?error=invalid_grant**`) is not part of the last value.
+			while (paramEnd > at + 6 && text.charCodeAt(paramEnd - 1) === 42) paramEnd--;
 			const marker = text.charCodeAt(paramStart - 1);
 			let urlStart = paramStart;
 			if (marker === 63 || marker === 35) {

@@ -143,6 +143,24 @@ suite('scanMentions', () => {
 		assert.deepEqual(prose('2025-10-08 10:00:01,ERROR,token refresh failed,invalid_grant'), [['invalid_grant', false]]);
 	});
 
+	test('codes named as documentation by their shape: union members, HTML table cells, changelog items, specified error codes', () => {
+		const prose = (text: string) => scanMentions(text, 0, text.length, catalog).flatMap((l) => [...l.errors, ...l.vendorCodes]).map((m) => [m.code, m.inProse ?? false]);
+		// A union type's member line; the same quoted code keyed as an error is a report.
+		assert.deepEqual(prose("type Known =\n\t| 'interaction_required'\n\t| 'AADSTS700082'\n"), [['interaction_required', true], ['AADSTS700082', true]]);
+		assert.deepEqual(prose("error: 'AADSTS700082'"), [['AADSTS700082', false]]);
+		// An HTML table cell, with or without <code>; the same code in an HTML error page's paragraph is a report.
+		assert.deepEqual(prose('<tr><td><code>AADSTS50011</code></td><td>Microsoft sign-in page</td></tr>'), [['AADSTS50011', true]]);
+		assert.deepEqual(prose('<td class="code">AADSTS65001</td>'), [['AADSTS65001', true]]);
+		assert.deepEqual(prose('<p>AADSTS50011: The redirect URI specified in the request does not match.</p>'), [['AADSTS50011', false]]);
+		// A changelog item citing its pull request, even with an event word; a log line is no changelog item.
+		assert.deepEqual(prose('- Password Grant now returns an invalid_grant error if a user cannot be validated (PR #967)'), [['invalid_grant', true]]);
+		assert.deepEqual(prose('- 2024-05-01 ERROR refresh failed: invalid_grant'), [['invalid_grant', false]]);
+		// Quoted codes called error codes in a specification's words; a user's report of the code is not.
+		assert.deepEqual(prose('   "error" parameter MUST be the "invalid_request" error code.'), [['invalid_request', true]]);
+		assert.deepEqual(prose('   The "authorization_pending" and "slow_down" error codes define'), [['authorization_pending', true], ['slow_down', true]]);
+		assert.deepEqual(prose('The token call failed with the "invalid_grant" error code.'), [['invalid_grant', false]]);
+	});
+
 	test('the context must be on the same line', () => {
 		const text = 'Error while polling\nwe slow_down here';
 		assert.deepEqual(scanMentions(text, 0, text.length, catalog), []);
@@ -217,6 +235,14 @@ const paramRows: ParamRow[] = [
 		params: [['error', 'invalid_grant']],
 		inFragment: false,
 		isUrl: false,
+	},
+	{
+		name: 'Markdown emphasis closed right after the URL is not part of the value',
+		input: 'I come back to https://app.example.com**/?error=invalid_grant** and nothing happens',
+		span: 'https://app.example.com**/?error=invalid_grant',
+		params: [['error', 'invalid_grant']],
+		inFragment: false,
+		isUrl: true,
 	},
 	{ name: 'suberror= is not error=', input: 'suberror=consent_required' },
 	{ name: 'myerror= is not error=', input: 'level=info myerror=access_denied' },

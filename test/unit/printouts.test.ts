@@ -131,6 +131,23 @@ suite('refused requests logged without a body', () => {
 			[{ vendor: 'box', status: 400, codes: [] }]);
 	});
 
+	test('an exception message that starts with the status gives that status and vendor', () => {
+		assert.deepEqual(seen('auth0.exceptions.Auth0Error: 403: Client is not authorized to access "https://tenant.example/api/v2/".'),
+			[{ vendor: 'auth0', status: 403, codes: [] }]);
+		// Without vendor evidence, or without the colon that ends the status, nothing.
+		assert.deepEqual(seen('app.errors.ApiError: 403: Client is not authorized to access this API.'), []);
+		assert.deepEqual(seen('auth0 docs: ClientError: 403 is what the API answers'), []);
+	});
+
+	test('the #code property of an exception object dumped by a PHP var-dumper gives that status', () => {
+		const dumped = 'LinkedInApiException {#309 ▼\n  #message: "missing required parameters : client_secret"\n  #code: 400\n  #file: "vendor/happyr/linkedin-api-client/src/Http/GuzzleRequest.php"\n}';
+		assert.deepEqual(seen(dumped), [{ vendor: 'linkedin', status: 400, codes: [] }]);
+		assert.deepEqual(seen(dumped.replace(/\n/g, '\r\n')), [{ vendor: 'linkedin', status: 400, codes: [] }]);
+		// A code other than a refusal status, or no vendor named, gives nothing.
+		assert.deepEqual(seen(dumped.replace('#code: 400', '#code: 404')), []);
+		assert.deepEqual(seen(dumped.replace(/linkedin/gi, 'acme')), []);
+	});
+
 	test('a printed error object with a refusal status and no code shows the vendor named around it', () => {
 		const printed = 'Array\n(\n    [errorCode] => 0\n    [message] => Invalid access token.\n    [status] => 401\n)';
 		assert.deepEqual(seen(`Calling api.linkedin.com returned: ${printed}`), [{ vendor: 'linkedin', status: 401, codes: [] }]);

@@ -230,6 +230,7 @@ function prose(text: string, start: number, end: number, doc: TextIndex, distinc
 	if ((before === 34 || before === 39) && after === before && /^[ \t]*:/.test(text.slice(end + 1, end + 8))) return { inProse: true };
 	if (isMappingKey(text, lineStart, start, end) || isListItem(text, start, end)) return { inProse: true };
 	if (METRIC_OR_DIAGRAM.test(text.slice(lineStart, Math.min(line.end, lineStart + 400)))) return { inProse: true };
+	if (isNamedAsDocumentation(text, lineStart, line.end, start, end, lead)) return { inProse: true };
 	// `AADSTS50076: Due to…`, `OPError: invalid_grant`: the shape of an error message.
 	if (after === 58 || KEYED_OR_THROWN.test(lead)) return {};
 	// A cell of a CSV or tab-separated row (an analytics export) is data unless its row speaks of an event.
@@ -290,6 +291,37 @@ function isListItem(text: string, start: number, end: number): boolean {
 	const opener = /([[,])[ \t]*$/.exec(lead);
 	if (opener !== null && /^[ \t]*[\],]/.test(text.slice(end + 1, end + 9))) return true;
 	return /(?:^|[\r\n])[ \t]*\($/.test(lead) && /^[ \t]*,/.test(text.slice(end + 1, end + 9));
+}
+
+/** A union type's member on its own line (`\t| 'AADSTS700082'`): source naming a code. */
+const UNION_MEMBER_LEAD = /^[ \t]*\|[ \t]*["']$/;
+/** An HTML table cell, optionally in `<code>` (`<td><code>AADSTS50011</code></td>`). */
+const HTML_CELL_LEAD = /<t[dh](?:[ \t][^<>]{0,80})?>[ \t]*(?:<code>)?$/i;
+const HTML_CELL_TAIL = /^(?:<\/code>)?[ \t]*<\/t[dh]>/i;
+/** A changelog entry: a list item ending with its pull request or issue (`… (PR #967)`, `(#123)`). */
+const CHANGELOG_ITEM = /^[ \t]*[-*+][ \t].*\((?:PR |pull request |issue )?#\d{1,7}\)[ \t.]*$/i;
+/** An RFC 2119 keyword: the text is a specification. */
+const NORMATIVE = /\b(?:MUST|SHOULD|MAY|REQUIRED|RECOMMENDED)\b/;
+
+/**
+ * A code named as documentation by the shape around it: a union type's member line, an HTML table cell, a
+ * changelog entry (a list item citing its pull request), or a quoted code called an "error code" in prose
+ * that is plural (`The "authorization_pending" and "slow_down" error codes`) or normative (`MUST be the
+ * "invalid_request" error code`).
+ */
+function isNamedAsDocumentation(text: string, lineStart: number, lineEnd: number, start: number, end: number, lead: string): boolean {
+	const quote = text.charCodeAt(start - 1);
+	const quoted = (quote === 34 || quote === 39) && text.charCodeAt(end) === quote;
+	if (quoted && UNION_MEMBER_LEAD.test(text.slice(lineStart, start)) && /^[ \t]*;?[ \t]*$/.test(text.slice(end + 1, lineEnd))) return true;
+	if (HTML_CELL_LEAD.test(lead) && HTML_CELL_TAIL.test(text.slice(end, end + 40))) return true;
+	if (lineEnd - lineStart <= 1000 && CHANGELOG_ITEM.test(text.slice(lineStart, lineEnd))) return true;
+	if (quote === 34 && text.charCodeAt(end) === 34) {
+		const called = /^"[ \t\r\n]{1,4}error[ \t\r\n]{1,4}code(s?)\b/.exec(text.slice(end, end + 24));
+		if (called && (called[1] === 's' || NORMATIVE.test(text.slice(Math.max(0, start - 200), Math.min(text.length, end + 200))))) return true;
+		// The first of two quoted codes called "error codes" together (`"authorization_pending" and "slow_down" error codes`).
+		if (/^" (?:and|or) "[^"\r\n]{1,60}"[ \t\r\n]{1,4}error[ \t\r\n]{1,4}codes\b/.test(text.slice(end, end + 100))) return true;
+	}
+	return false;
 }
 
 function isSeparatedCell(before: number, after: number): boolean {
@@ -396,6 +428,8 @@ export function findErrorParams(text: string, start: number, end: number): Error
 			}
 			let paramEnd = at;
 			while (paramEnd < end && paramEnd - at < 8192 && !PARAM_STOP.has(text.charCodeAt(paramEnd))) paramEnd++;
+			// Markdown emphasis closed right after the URL (`…?error=invalid_grant**`) is not part of the last value.
+			while (paramEnd > at + 6 && text.charCodeAt(paramEnd - 1) === 42) paramEnd--;
 			const marker = text.charCodeAt(paramStart - 1);
 			let urlStart = paramStart;
 			if (marker === 63 || marker === 35) {

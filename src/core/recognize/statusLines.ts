@@ -16,8 +16,12 @@ const AFTER = 500;
  * `--> POST /path 400 15ms`. Method, target, optional protocol, status.
  */
 const REQUEST_LINE = /\b(?:GET|POST|PUT|PATCH|DELETE) ([^\s"]{1,2048})(?: HTTP\/\d(?:\.\d)?)?"? ([45]\d\d)\b/g;
-/** A status in an exception's or a client's words: `HTTP 401`, `status code 403`, `Status: 400`, `401 Unauthorized`. */
-const STATUS_PHRASE = /\b(?:HTTP|[Ss]tatus(?: [Cc]ode)?|Response Code)(?: |: ?|:? ?\[)(4\d\d)\b|\b(4\d\d) (?:Unauthorized|Forbidden|Bad Request)\b/g;
+/**
+ * A status in an exception's or a client's words: `HTTP 401`, `status code 403`, `Status: 400`, `401 Unauthorized`,
+ * an exception message that starts with the status (`…Error: 403: Client is not…`), or the `#code: 400` property
+ * of an exception object dumped by PHP's var-dumper (Laravel's dd).
+ */
+const STATUS_PHRASE = /\b(?:HTTP|[Ss]tatus(?: [Cc]ode)?|Response Code)(?: |: ?|:? ?\[)(4\d\d)\b|\b(4\d\d) (?:Unauthorized|Forbidden|Bad Request)\b|(?:Error|Exception): (4\d\d): |^ {0,8}#code: (4\d\d)\r?$/gm;
 /** Targets of the authorization flow, where a 400 is an authorization failure rather than any bad request. */
 const AUTH_TARGET = /token|oauth|authoriz|oidc|connect/i;
 
@@ -65,12 +69,12 @@ export function statusLineFragments(text: string, start: number, end: number, ca
  * that status and vendor and no code.
  */
 function statusPhraseFragment(text: string, start: number, end: number, catalog: Catalog, make: (start: number, end: number) => HttpMessage): HttpMessage | undefined {
-	const pattern = new RegExp(STATUS_PHRASE.source, 'g');
+	const pattern = new RegExp(STATUS_PHRASE.source, 'gm');
 	pattern.lastIndex = start;
 	let seen = 0;
 	for (let m = pattern.exec(text); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(text)) {
 		seen++;
-		const digits = m[1] ?? m[2];
+		const digits = m[1] ?? m[2] ?? m[3] ?? m[4];
 		const status = Number(digits);
 		if (status !== 401 && status !== 403 && status !== 400) continue;
 		const lineStart = lineStartOf(text, m.index, start);

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { lineEndOf, lineStartOf } from '../parse/lines';
+import { lineEndOf, lineStartOf, upTo } from '../parse/lines';
 import type { HttpMessage } from './model';
 
 /** Text longer than this is not searched for request log lines. */
@@ -18,6 +18,12 @@ const AFTER = 500;
 const REQUEST_LINE = /\b(?:GET|POST|PUT|PATCH|DELETE) ([^\s"]{1,2048})(?: HTTP\/\d(?:\.\d)?)?"? ([45]\d\d)\b/g;
 /** A status in an exception's or a client's words: `HTTP 401`, `status code 403`, `Status: 400`, `401 Unauthorized`. */
 const STATUS_PHRASE = /\b(?:HTTP|[Ss]tatus(?: [Cc]ode)?|Response Code)(?: |: ?|:? ?\[)(4\d\d)\b|\b(4\d\d) (?:Unauthorized|Forbidden|Bad Request)\b/g;
+/**
+ * How far past its start a match (with the character its closing `\b` reads) reaches, at most:
+ * `DELETE ` + a 2048-character target + ` HTTP/1.1"` + ` 401` + 1; a status phrase is shorter than 32.
+ */
+const REQUEST_LINE_REACH = 2048 + 32;
+const STATUS_PHRASE_REACH = 32;
 /** Targets of the authorization flow, where a 400 is an authorization failure rather than any bad request. */
 const AUTH_TARGET = /token|oauth|authoriz|oidc|connect/i;
 
@@ -33,8 +39,10 @@ export function statusLineFragments(text: string, start: number, end: number, ca
 	const out: HttpMessage[] = [];
 	const pattern = new RegExp(REQUEST_LINE.source, 'g');
 	pattern.lastIndex = start;
+	// Searched no further than a request line starting before `end` may reach: a gap without one costs its own length.
+	const scope = upTo(text, end + REQUEST_LINE_REACH);
 	let seen = 0;
-	for (let m = pattern.exec(text); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(text)) {
+	for (let m = pattern.exec(scope); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(scope)) {
 		seen++;
 		const status = Number(m[2]);
 		if (status !== 401 && status !== 403 && !(status === 400 && AUTH_TARGET.test(m[1]))) continue;
@@ -67,8 +75,9 @@ export function statusLineFragments(text: string, start: number, end: number, ca
 function statusPhraseFragment(text: string, start: number, end: number, catalog: Catalog, make: (start: number, end: number) => HttpMessage): HttpMessage | undefined {
 	const pattern = new RegExp(STATUS_PHRASE.source, 'g');
 	pattern.lastIndex = start;
+	const scope = upTo(text, end + STATUS_PHRASE_REACH);
 	let seen = 0;
-	for (let m = pattern.exec(text); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(text)) {
+	for (let m = pattern.exec(scope); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(scope)) {
 		seen++;
 		const digits = m[1] ?? m[2];
 		const status = Number(digits);

@@ -102,6 +102,7 @@ function pairsOn(text: string, from: number, end: number): JsonValue[] {
 		lineStart = false;
 		// Skip a quoted string so that keys inside it are not taken for pairs.
 		if (c === 34 || c === 39) i = closingQuote(text, i, end);
+		else if (c !== 123 && c !== 40 && c !== 91 && c !== 44) i = nextMark(text, i + 1, end) - 1;
 	}
 	const values: JsonValue[] = [];
 	for (let k = 0; k < keys.length; k++) {
@@ -112,6 +113,20 @@ function pairsOn(text: string, from: number, end: number): JsonValue[] {
 		values.push({ path: key.name, key: key.name, value: value.value, span: value.span, valueSpan: value.valueSpan, depth: 1 });
 	}
 	return values;
+}
+
+/**
+ * The first offset from `at` holding an opening bracket, a comma, a quote or `@` (or `end`). After a character
+ * that is none of these and starts no key, only such a character, or the one after an opening bracket or a
+ * comma, can start a key or a quoted string: the characters between need no look.
+ */
+function nextMark(text: string, at: number, end: number): number {
+	let i = at;
+	for (; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 123 || c === 40 || c === 91 || c === 44 || c === 34 || c === 39 || c === 64) break;
+	}
+	return i;
 }
 
 /** The character before the blanks ending at `at` is an opening bracket or a comma. */

@@ -316,19 +316,13 @@ function addNearbyEvidence(scored: Scored[], context: Context): void {
 	if (!context.nearby && !context.before) return;
 	// Not the message's own code values (their entries speak for them). Before the message only words of a sentence
 	// ("already been used") count: a field name (`redirect_uri`) in a dump of a request or client object says nothing.
-	// Each phrase is looked up once per message: the KIND_PHRASES found in both texts in one pass each, any other phrase remembered.
-	let inNearby: Set<string> | undefined;
-	let inBefore: Set<string> | undefined;
+	// Each phrase is looked up once per message (candidates of one kind share their phrases).
 	const known = new Map<string, boolean>();
 	const usable = (p: string) => {
 		let use = known.get(p);
 		if (use === undefined) {
 			const lower = p.toLowerCase();
-			if (p.length < 6 || context.codes.has(lower)) use = false;
-			else if (PHRASE_KINDS.has(lower)) {
-				inNearby ??= KIND_PHRASE_SEARCH.foundIn(context.nearby);
-				use = inNearby.has(lower) || (p.includes(' ') && (inBefore ??= KIND_PHRASE_SEARCH.foundIn(context.before)).has(lower));
-			} else use = context.nearby.includes(lower) || (p.includes(' ') && context.before.includes(lower));
+			use = p.length >= 6 && !context.codes.has(lower) && (context.nearby.includes(lower) || (p.includes(' ') && context.before.includes(lower)));
 			known.set(p, use);
 		}
 		return use;

@@ -81,7 +81,8 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const loose = !field && !errors.some(e => e.description && e.source !== 'text');
 	// The grant only matters when the candidates disagree; reading the paste for it costs a search.
 	const entries = [...vendorCodes.map(v => v.entry!), ...errors.map(e => e.entry!), ...(statusEntry ? [statusEntry] : [])];
-	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
+	const grantRead = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || !!description;
+	const grant = grantRead ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
 	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(description.toLowerCase()) };
@@ -153,7 +154,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const others = entries.filter(e => e !== entry && (e !== statusEntry || !(errors.length || vendorCodes.length))).flatMap(e => e.fixes);
 	// The grant the paste shows, else the one the cause implies, unless the cause is only a guess (low confidence):
 	// then the steps for the other candidates' grants stay.
-	const stepGrant = (grant ?? grantEvidence(text, message, around))?.grant ?? (confidence === 'low' ? undefined : KIND_GRANT[best.kind]);
+	const stepGrant = (grantRead ? grant : grantEvidence(text, message, around))?.grant ?? (confidence === 'low' ? undefined : KIND_GRANT[best.kind]);
 	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind))).slice(0, 6);
 	return {
 		kind: best.kind,

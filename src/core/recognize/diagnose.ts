@@ -155,7 +155,7 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	// The grant the paste shows, else the one the cause implies, unless the cause is only a guess (low confidence):
 	// then the steps for the other candidates' grants stay.
 	const stepGrant = (grantRead ? grant : grantEvidence(text, message, around))?.grant ?? (confidence === 'low' ? undefined : KIND_GRANT[best.kind]);
-	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind))).slice(0, 6);
+	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind)), 6);
 	return {
 		kind: best.kind,
 		...(best.finerKind ? { finerKind: best.finerKind } : {}),

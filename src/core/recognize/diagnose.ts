@@ -81,11 +81,12 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const loose = !field && !errors.some(e => e.description && e.source !== 'text');
 	// The grant only matters when the candidates disagree; reading the paste for it costs a search.
 	const entries = [...vendorCodes.map(v => v.entry!), ...errors.map(e => e.entry!), ...(statusEntry ? [statusEntry] : [])];
-	const grantRead = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || !!description;
+	const grantRead = !!description || causeKindsDiffer(entries);
 	const grant = grantRead ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
-	const context: Context = { description: description.toLowerCase(), raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(description.toLowerCase()) };
+	const lowerDescription = description.toLowerCase();
+	const context: Context = { description: lowerDescription, raw: description, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), lowerDescription), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(lowerDescription) };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -167,6 +168,21 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 		alternatives,
 		...(confidence === 'low' ? { toDecide: toDecide(context, alternatives, best) } : {}),
 	};
+}
+
+/** The entries' causes are of more than one kind. */
+function causeKindsDiffer(entries: readonly CatalogEntry[]): boolean {
+	let seen = false;
+	let first: string | undefined;
+	for (const e of entries) {
+		for (const c of e.causes) {
+			if (!seen) {
+				seen = true;
+				first = c.kind;
+			} else if (c.kind !== first) return true;
+		}
+	}
+	return false;
 }
 
 interface Context {

@@ -1,5 +1,5 @@
 import type { JsonBody, JsonValue } from './jsonBody';
-import { lineAt } from './lines';
+import type { Line } from './lines';
 
 /**
  * Printed objects that are not JSON, read as a flat list of key/value pairs:
@@ -50,7 +50,7 @@ export function printoutBlocks(text: string, start: number, end: number): Printo
 		current = undefined;
 	};
 	for (let pos = start; pos < end && blocks.length < MAX_BLOCKS;) {
-		const line = lineAt(text, pos);
+		const line = lineFrom(text, pos);
 		const lineEnd = Math.min(line.end, end);
 		const pairs = lineEnd - line.start <= MAX_LINE ? pairsOn(text, line.start, lineEnd) : [];
 		if (pairs.length) {
@@ -71,9 +71,22 @@ export function printoutBlocks(text: string, start: number, end: number): Printo
 	return blocks;
 }
 
+/** The first line break from an offset on: one native search instead of a loop per character. */
+const LINE_BREAK = /[\r\n]/g;
+
+/** {@link lineAt}, found by {@link LINE_BREAK}. */
+function lineFrom(text: string, pos: number): Line {
+	LINE_BREAK.lastIndex = pos;
+	if (!LINE_BREAK.test(text)) return { start: pos, end: text.length, next: text.length };
+	const at = LINE_BREAK.lastIndex - 1;
+	return { start: pos, end: at, next: text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1 };
+}
+
 /** The key/value pairs on one line. */
 function pairsOn(text: string, from: number, end: number): JsonValue[] {
 	const keys: Array<{ name: string; at: number; valueAt: number }> = [];
+	// The text up to the line's end (a view): a search for the next mark stops there.
+	const line = end < text.length ? text.slice(0, end) : text;
 	let lineStart = true;
 	for (let i = from; i < end; i++) {
 		const c = text.charCodeAt(i);
@@ -102,6 +115,7 @@ function pairsOn(text: string, from: number, end: number): JsonValue[] {
 		lineStart = false;
 		// Skip a quoted string so that keys inside it are not taken for pairs.
 		if (c === 34 || c === 39) i = closingQuote(text, i, end);
+		else if (c !== 123 && c !== 40 && c !== 91 && c !== 44) i = nextMark(line, i + 1, end) - 1;
 	}
 	const values: JsonValue[] = [];
 	for (let k = 0; k < keys.length; k++) {
@@ -113,6 +127,18 @@ function pairsOn(text: string, from: number, end: number): JsonValue[] {
 	}
 	return values;
 }
+
+/**
+ * The first offset from `at` holding an opening bracket, a comma, a quote or `@` (or `end`). After a character
+ * that is none of these and starts no key, only such a character, or the one after an opening bracket or a
+ * comma, can start a key or a quoted string: the characters between need no look.
+ */
+function nextMark(line: string, at: number, end: number): number {
+	MARK.lastIndex = at;
+	return MARK.test(line) ? Math.min(MARK.lastIndex - 1, end) : end;
+}
+
+const MARK = /[{([,"'@]/g;
 
 /** The character before the blanks ending at `at` is an opening bracket or a comma. */
 function isOpenerOrComma(text: string, at: number, from: number): boolean {

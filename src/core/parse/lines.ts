@@ -215,3 +215,8 @@ export class TextIndex {
 		return match;
 	}
 }
+
+/** `text` cut at `end` (a view, not a copy), so that a search from an offset before it stops there. */
+export function upTo(text: string, end: number): string {
+	return end < text.length ? text.slice(0, end) : text;
+}

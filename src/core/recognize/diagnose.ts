@@ -83,12 +83,14 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const loose = !field && !errors.some(e => e.description && e.source !== 'text');
 	// The grant only matters when the candidates disagree; reading the paste for it costs a search.
 	const entries = [...vendorCodes.map(v => v.entry!), ...errors.map(e => e.entry!), ...(statusEntry ? [statusEntry] : [])];
-	const grant = new Set(entries.flatMap(e => e.causes.map(c => c.kind))).size > 1 || description ? grantEvidence(text, message, around) : undefined;
+	const grantRead = !!description || causeKindsDiffer(entries);
+	const grant = grantRead ? grantEvidence(text, message, around) : undefined;
 	const placeholder = placeholderEvidence(message);
 	const libraries = new Set(message.vendorCodes.map(v => v.entry).filter(e => e && catalog.profiles.get(e.namespace)?.type === 'library').map(e => e!.namespace));
 	// A server that quotes a code's definition ("Client authentication failed (e.g., unknown client, …).") then says what it found: read what it found.
 	const stated = withoutExampleSentence(description);
-	const context: Context = { description: stated.toLowerCase(), raw: stated, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(stated.toLowerCase()) };
+	const lowerStated = stated.toLowerCase();
+	const context: Context = { description: lowerStated, raw: stated, loose, grant, location: message.location, status: message.status, vendor: message.vendor, libraries, nearby: withoutDefinition(nearby.toLowerCase(), description.toLowerCase()), before: withoutAccents(logBefore(text, message, around)).toLowerCase().replace(/["'`]/g, ''), codes: new Set([...message.errors, ...message.vendorCodes].map(c => c.code.toLowerCase())), listsExamples: LISTS_EXAMPLES.test(lowerStated) };
 
 	const scored: Scored[] = [];
 	const seenEntries = new Set<string>();
@@ -159,8 +161,8 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 	const others = entries.filter(e => e !== entry && (e !== statusEntry || !(errors.length || vendorCodes.length))).flatMap(e => e.fixes);
 	// The grant the paste shows, else the one the cause implies, unless the cause is only a guess (low confidence):
 	// then the steps for the other candidates' grants stay.
-	const stepGrant = (grant ?? grantEvidence(text, message, around))?.grant ?? (confidence === 'low' ? undefined : KIND_GRANT[best.kind]);
-	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind))).slice(0, 6);
+	const stepGrant = (grantRead ? grant : grantEvidence(text, message, around))?.grant ?? (confidence === 'low' ? undefined : KIND_GRANT[best.kind]);
+	const steps = uniqueSteps([...best.steps, ...(entry?.fixes ?? []), ...others].filter(f => stepApplies(f, stepGrant, message.status, best.kind)), 6);
 	return {
 		kind: best.kind,
 		...(best.finerKind ? { finerKind: best.finerKind } : {}),
@@ -172,6 +174,21 @@ export function diagnose(text: string, message: HttpMessage, catalog: Catalog, a
 		alternatives,
 		...(confidence === 'low' ? { toDecide: toDecide(context, alternatives, best) } : {}),
 	};
+}
+
+/** The entries' causes are of more than one kind. */
+function causeKindsDiffer(entries: readonly CatalogEntry[]): boolean {
+	let seen = false;
+	let first: string | undefined;
+	for (const e of entries) {
+		for (const c of e.causes) {
+			if (!seen) {
+				seen = true;
+				first = c.kind;
+			} else if (c.kind !== first) return true;
+		}
+	}
+	return false;
 }
 
 interface Context {
@@ -322,8 +339,17 @@ function addNearbyEvidence(scored: Scored[], context: Context): void {
 	if (!context.nearby && !context.before) return;
 	// Not the message's own code values (their entries speak for them). Before the message only words of a sentence
 	// ("already been used") count: a field name (`redirect_uri`) in a dump of a request or client object says nothing.
-	const usable = (p: string) => p.length >= 6 && !context.codes.has(p.toLowerCase())
-		&& (context.nearby.includes(p.toLowerCase()) || (p.includes(' ') && context.before.includes(p.toLowerCase())));
+	// Each phrase is looked up once per message (candidates of one kind share their phrases).
+	const known = new Map<string, boolean>();
+	const usable = (p: string) => {
+		let use = known.get(p);
+		if (use === undefined) {
+			const lower = p.toLowerCase();
+			use = p.length >= 6 && !context.codes.has(lower) && (context.nearby.includes(lower) || (p.includes(' ') && context.before.includes(lower)));
+			known.set(p, use);
+		}
+		return use;
+	};
 	for (const s of scored) {
 		if (s.why.some(w => w.includes('says'))) continue;
 		const phrase = (KIND_PHRASES[s.kind as keyof typeof KIND_PHRASES] ?? []).find(usable) ?? s.phrases?.find(p => p.length >= 8 && usable(p));

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { printoutBlocks, quotedPrintoutPairs } from '../parse/keyValuePrintout';
+import { upTo } from '../parse/lines';
 import { literalTrie } from '../parse/needles';
 import type { JsonValue } from '../parse/jsonBody';
 import { errorObjectKeys, errorsFromJson } from './bodyErrors';
@@ -38,6 +39,18 @@ function markerSearch(catalog: Catalog, keys: ReadonlySet<string>): RegExp {
 	return search;
 }
 
+/** The length of the longest marker key, per set. */
+const longestMarkers = new WeakMap<ReadonlySet<string>, number>();
+
+function longestMarker(keys: ReadonlySet<string>): number {
+	let longest = longestMarkers.get(keys);
+	if (longest === undefined) {
+		longest = Math.max(0, ...[...keys].map(k => k.length));
+		longestMarkers.set(keys, longest);
+	}
+	return longest;
+}
+
 /**
  * Error evidence in printed objects that are neither JSON nor a Python repr
  * (see {@link printoutBlocks}): a block with at least two pairs, one under a
@@ -50,9 +63,10 @@ export function printoutFragments(text: string, start: number, end: number, cata
 	if (end - start > MAX_PRINTOUT_TEXT) return [];
 	const keys = markers(catalog);
 	// A block is read only when one of its keys is a marker: text holding no marker's name at all has no such block.
+	// The search reads no further than a marker starting before `end` may reach: a gap without one costs its own length.
 	const anyMarker = markerSearch(catalog, keys);
 	anyMarker.lastIndex = start;
-	const first = anyMarker.exec(text);
+	const first = anyMarker.exec(upTo(text, end + longestMarker(keys)));
 	if (!first || first.index >= end) return [];
 	const out: HttpMessage[] = [];
 	for (const block of printoutBlocks(text, start, end)) {

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
-import { lineEndOf, lineStartOf } from '../parse/lines';
+import { lineEndOf, lineStartOf, upTo } from '../parse/lines';
 import type { HttpMessage } from './model';
 
 /** Text longer than this is not searched for request log lines. */
@@ -22,6 +22,12 @@ const REQUEST_LINE = /\b(?:GET|POST|PUT|PATCH|DELETE) ([^\s"]{1,2048})(?: HTTP\/
  * of an exception object dumped by PHP's var-dumper (Laravel's dd).
  */
 const STATUS_PHRASE = /\b(?:HTTP|[Ss]tatus(?: [Cc]ode)?|Response Code)(?: |: ?|:? ?\[)(4\d\d)\b|\b(4\d\d) (?:Unauthorized|Forbidden|Bad Request)\b|(?:Error|Exception): (4\d\d): |^ {0,8}#code: (4\d\d)\r?$/gm;
+/**
+ * How far past its start a match (with the character its closing `\b` reads) reaches, at most:
+ * `DELETE ` + a 2048-character target + ` HTTP/1.1"` + ` 401` + 1; a status phrase (a `#code:` line with its line end) is shorter than 32.
+ */
+const REQUEST_LINE_REACH = 2048 + 32;
+const STATUS_PHRASE_REACH = 32;
 /** Targets of the authorization flow, where a 400 is an authorization failure rather than any bad request. */
 const AUTH_TARGET = /token|oauth|authoriz|oidc|connect/i;
 
@@ -37,8 +43,10 @@ export function statusLineFragments(text: string, start: number, end: number, ca
 	const out: HttpMessage[] = [];
 	const pattern = new RegExp(REQUEST_LINE.source, 'g');
 	pattern.lastIndex = start;
+	// Searched no further than a request line starting before `end` may reach: a gap without one costs its own length.
+	const scope = upTo(text, end + REQUEST_LINE_REACH);
 	let seen = 0;
-	for (let m = pattern.exec(text); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(text)) {
+	for (let m = pattern.exec(scope); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(scope)) {
 		seen++;
 		const status = Number(m[2]);
 		if (status !== 401 && status !== 403 && !(status === 400 && AUTH_TARGET.test(m[1]))) continue;
@@ -71,8 +79,9 @@ export function statusLineFragments(text: string, start: number, end: number, ca
 function statusPhraseFragment(text: string, start: number, end: number, catalog: Catalog, make: (start: number, end: number) => HttpMessage): HttpMessage | undefined {
 	const pattern = new RegExp(STATUS_PHRASE.source, 'gm');
 	pattern.lastIndex = start;
+	const scope = upTo(text, end + STATUS_PHRASE_REACH);
 	let seen = 0;
-	for (let m = pattern.exec(text); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(text)) {
+	for (let m = pattern.exec(scope); m && m.index < end && seen < MAX_STATUS_LINES; m = pattern.exec(scope)) {
 		seen++;
 		const digits = m[1] ?? m[2] ?? m[3] ?? m[4];
 		const status = Number(digits);

@@ -29,7 +29,7 @@ const RETRY_KINDS = new Set(['rate-limited', 'server-fault', 'polling-pending', 
 /** The grants a step applies to: its own `grant` field, else code-only wording means the authorization-code grant. */
 export function stepGrants(fix: Fix): readonly Grant[] | undefined {
 	if (fix.grant?.length) return fix.grant;
-	return CODE_STEP.test(fix.text) && !NOT_ONLY_CODE.test(fix.text) ? ['authorization_code'] : undefined;
+	return readStep(fix).codeOnly ? ['authorization_code'] : undefined;
 }
 
 /** Whether a step fits this paste: its grant (shown, or implied by the cause) and the status received. */
@@ -37,7 +37,7 @@ export function stepApplies(fix: Fix, grant: Grant | undefined, status: number |
 	const grants = stepGrants(fix);
 	if (grant && grants && !grants.includes(grant)) return false;
 	// Waiting and retrying does not fix a 4xx rejection (other than 429) unless the cause is throttling or a failing server.
-	if (RETRY_STEP.test(fix.text) && status !== null && status >= 400 && status < 500 && status !== 429 && !RETRY_KINDS.has(kind)) return false;
+	if (readStep(fix).retry && status !== null && status >= 400 && status < 500 && status !== 429 && !RETRY_KINDS.has(kind)) return false;
 	return true;
 }
 
@@ -68,14 +68,40 @@ function wordingKey(text: string): string {
 	return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** Steps in order, each once: a step is left out when its wording, or every piece of advice it gives, came earlier. */
-export function uniqueSteps(steps: readonly Fix[]): string[] {
+/** Each step's wording key and pieces of advice, read once per step (catalog steps are read by every diagnosis). */
+const readSteps = new WeakMap<Fix, StepWords>();
+
+interface StepWords {
+	text: string;
+	key: string;
+	pieces: string[];
+	/** Its wording is about the authorization-code exchange only (CODE_STEP, not NOT_ONLY_CODE). */
+	codeOnly: boolean;
+	/** It waits and retries (RETRY_STEP). */
+	retry: boolean;
+}
+
+function readStep(step: Fix): StepWords {
+	let read = readSteps.get(step);
+	if (!read || read.text !== step.text) {
+		const text = step.text;
+		read = { text, key: wordingKey(text), pieces: adviceOf(text), codeOnly: CODE_STEP.test(text) && !NOT_ONLY_CODE.test(text), retry: RETRY_STEP.test(text) };
+		readSteps.set(step, read);
+	}
+	return read;
+}
+
+/**
+ * Steps in order, each once: a step is left out when its wording, or every piece of advice it gives, came earlier.
+ * At most `limit` steps (the first ones).
+ */
+export function uniqueSteps(steps: readonly Fix[], limit = Infinity): string[] {
 	const wordings = new Set<string>();
 	const advice = new Set<string>();
 	const out: string[] = [];
 	for (const step of steps) {
-		const key = wordingKey(step.text);
-		const pieces = adviceOf(step.text);
+		if (out.length >= limit) break;
+		const { key, pieces } = readStep(step);
 		if (wordings.has(key) || (pieces.length && pieces.every(p => advice.has(p)))) continue;
 		wordings.add(key);
 		for (const p of pieces) advice.add(p);

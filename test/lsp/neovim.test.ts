@@ -137,7 +137,8 @@ suite('language server in Neovim (built-in LSP client, headless)', function () {
 		assert.equal(run.hover.kind, 'markdown');
 		assert.equal(run.hover.value, info.markdown);
 		assert.deepEqual(run.hover.range, { start: { line: 35, character: 10 }, end: { line: 35, character: 23 } });
-		assert.equal(run.hover_lines[0], '**Invalid grant** · `invalid_grant`');
+		// The description is Google's own wording (its profile's evidence), so the hover is Google's entry.
+		assert.equal(run.hover_lines[0], '**Google rejected the grant** · `invalid_grant`');
 	});
 
 	test('code action: Neovim applied "Change GET to POST" with its own WorkspaceEdit code', () => {

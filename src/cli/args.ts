@@ -16,14 +16,14 @@ export interface CliOptions {
 	summary: string | null;
 	failOn: Severity | null;
 	color: boolean | null;
-	/** --threads: worker threads for inputs of 4 MB or more (1: none); null: one per core. */
-	threads: number | null;
+	/** --threads: worker threads for inputs of 4 MB or more; 'auto': one per core; null (the default): none. */
+	threads: number | 'auto' | null;
 }
 
 /** A usage mistake: reported with exit code 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: token-error-help explain [FILE|DIR|-]... [--format FORMAT] [--summary FILE] [--fail-on error|warning] [--threads N] [--no-color]
+export const USAGE = `Usage: token-error-help explain [FILE|DIR|-]... [--format FORMAT] [--summary FILE] [--fail-on error|warning] [--threads N|auto] [--no-color]
        token-error-help mcp
        token-error-help lsp --stdio
 
@@ -47,9 +47,9 @@ Options:
                        GitHub Actions: --summary "$GITHUB_STEP_SUMMARY")
   --fail-on <level>    exit 1 when a finding of this severity or worse exists
   --no-color           never use colour (colour is only used on a terminal)
-  --threads <n>        analyse an input of 4 MB or more on n worker threads
-                       (default: one per core; 1: no worker threads); the
-                       result is the same as on one thread
+  --threads <n|auto>   analyse an input of 4 MB or more on n worker threads
+                       (auto: one per core; default: none, as no speed-up
+                       is measured yet); the output is the same as on one thread
   -h, --help           show this help
   -v, --version        show the version
 
@@ -101,8 +101,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 		} else if (arg === '--summary' || arg.startsWith('--summary=')) options.summary = valueOf(arg, '--summary');
 		else if (arg === '--threads' || arg.startsWith('--threads=')) {
 			const value = valueOf(arg, '--threads');
-			if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new UsageError(`--threads needs a whole number from 1 to 999 (got "${value}").`);
-			options.threads = Number(value);
+			if (value === 'auto') options.threads = 'auto';
+			else if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new UsageError(`--threads needs a whole number from 1 to 999, or auto (got "${value}").`);
+			else options.threads = Number(value);
 		} else if (arg === '--no-color') options.color = false;
 		else if (arg === '--color') options.color = true;
 		else if (arg === '-h' || arg === '--help') return { ...options, command: 'help' };

@@ -24,7 +24,7 @@ export function run(argv: readonly string[], stdout: (s: string) => void, stderr
 	const say = (message: string) => stderr(`token-error-help: ${sanitizeText(message)}\n`);
 	try {
 		const code = runChecked(argv, stdout, say, stdin, isTty);
-		// Inputs of 4 MB or more are analysed on worker threads: the exit code comes later.
+		// With --threads, inputs of 4 MB or more are analysed on worker threads: the exit code comes later.
 		return typeof code === 'number' ? code : code.catch(e => failed(e, say));
 	} catch (e) {
 		return failed(e, say);

@@ -48,8 +48,9 @@ export function parallelSizes(env: NodeJS.ProcessEnv = process.env): { minChars:
 }
 
 /** How many threads to use: `--threads`, else one per core (1 means none). */
-export function threadCount(option: number | null): number {
-	return Math.max(1, option ?? availableParallelism());
+export function threadCount(option: number | 'auto' | null): number {
+	// Worker threads only when asked for: on a two-core machine doing other work they were slower (README, Speed).
+	return option === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, option ?? 1);
 }
 
 /**

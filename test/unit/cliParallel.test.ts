@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { cutPoints } from '../../src/cli/parallel';
+import { cutPoints, threadCount } from '../../src/cli/parallel';
 import { isRecordStart } from '../../src/core/parse/lines';
 import { fakeJwt, prng } from './rulesUtil';
 
@@ -187,8 +187,11 @@ suite('CLI on worker threads (--threads)', function () {
 });
 
 suite('--threads and cut points', () => {
-	test('--threads takes a whole number from 1; without it the count is left to the cores', () => {
+	test('--threads takes a whole number from 1 or auto (one per core); without it there are no worker threads', () => {
 		assert.equal(parseArgs(['explain', 'a.log']).threads, null);
+		assert.equal(threadCount(null), 1);
+		assert.equal(parseArgs(['explain', 'a.log', '--threads', 'auto']).threads, 'auto');
+		assert.ok(threadCount('auto') >= 1);
 		assert.equal(parseArgs(['explain', 'a.log', '--threads', '1']).threads, 1);
 		assert.equal(parseArgs(['explain', '--threads=4', 'a.log']).threads, 4);
 		for (const bad of ['0', '-1', 'two', '1.5', '']) assert.throws(() => parseArgs(['explain', 'a.log', `--threads=${bad}`]), UsageError, bad);

@@ -42,6 +42,22 @@ export function fixtureFiles(dir: string): string[] {
 	return fs.readdirSync(dir).filter(f => f !== 'expected.json' && f !== 'allowed.json' && f !== 'README.md' && !f.startsWith('expected-')).sort();
 }
 
+/** The folders whose every report the report tests read (relative to the repository): real pastes, texts without errors, seeds and examples. */
+export const REPORT_FOLDERS = ['test/fixtures/realworld', 'test/fixtures/realworld-heldout', 'test/fixtures/realworld-heldout2', 'test/fixtures/realworld-vendors',
+	'test/fixtures/realworld-heldout4', 'test/fixtures/no-errors', 'test/fixtures/no-errors-heldout', 'test/fixtures/no-errors-heldout2',
+	'test/fixtures/no-errors-heldout4', 'test/fixtures/seeds', 'examples'];
+
+/** The fixture texts of `folders` (relative to `root`), each with its folder and file name; a missing folder is skipped. */
+export function corpusTexts(root: string, folders: readonly string[]): Array<{ folder: string; file: string; text: string }> {
+	const out: Array<{ folder: string; file: string; text: string }> = [];
+	for (const folder of folders) {
+		const dir = path.join(root, folder);
+		if (!fs.existsSync(dir)) continue;
+		for (const file of fixtureFiles(dir)) out.push({ folder, file, text: fs.readFileSync(path.join(dir, file), 'utf8') });
+	}
+	return out;
+}
+
 /** The cases of a real-paste folder: expected.json, or every expected-*.json (folders filled by several people). */
 export function readCases(dir: string): RealWorldCase[] {
 	const files = fs.readdirSync(dir).filter(f => f === 'expected.json' || /^expected-.+\.json$/.test(f));

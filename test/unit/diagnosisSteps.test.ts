@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundledService } from '../../src/core';
 import type { Fix, Grant } from '../../src/core/catalog/catalogTypes';
-import { fixtureFiles } from '../corpus';
+import { corpusTexts, REPORT_FOLDERS } from '../corpus';
 
 /*
  * The steps of every Markdown report over the corpora of real pastes, the examples and the seeds:
@@ -14,11 +14,6 @@ import { fixtureFiles } from '../corpus';
  */
 
 const ROOT = path.join(__dirname, '..', '..');
-/** Corpora of pastes; realworld-heldout5 and no-errors-heldout5 are held out and never read. */
-const FOLDERS = ['test/fixtures/realworld', 'test/fixtures/realworld-heldout', 'test/fixtures/realworld-heldout2', 'test/fixtures/realworld-vendors',
-	'test/fixtures/realworld-heldout4', 'test/fixtures/no-errors', 'test/fixtures/no-errors-heldout', 'test/fixtures/no-errors-heldout2',
-	'test/fixtures/no-errors-heldout4', 'test/fixtures/seeds', 'examples'];
-
 const service = bundledService();
 
 interface Report { file: string; status: number | null; grant: Grant | undefined; steps: string[] }
@@ -26,21 +21,16 @@ interface Report { file: string; status: number | null; grant: Grant | undefined
 /** The steps of each message's Markdown report ("What to do next"), as plain text. */
 function reports(): Report[] {
 	const out: Report[] = [];
-	for (const folder of FOLDERS) {
-		const dir = path.join(ROOT, folder);
-		if (!fs.existsSync(dir)) continue;
-		for (const file of fixtureFiles(dir)) {
-			const text = fs.readFileSync(path.join(dir, file), 'utf8');
-			const analysis = service.analyze(text);
-			for (const message of analysis.messages) {
-				if (!message.diagnosis) continue;
-				const markdown = service.report(text, analysis, [message]);
-				const start = markdown.indexOf('**What to do next**');
-				const steps = start < 0 ? [] : markdown.slice(start).split('\n').slice(1)
-					.filter(l => /^\d+\. /.test(l)).map(l => l.replace(/^\d+\. /, '').replace(/\\(.)/g, '$1'));
-				const request = message.kind === 'request' ? message : message.request;
-				out.push({ file: `${folder}/${file}`, status: message.status, grant: requestGrant(request?.form?.find(p => p.name === 'grant_type')?.value) ?? onlyGrantIn(text), steps });
-			}
+	for (const { folder, file, text } of corpusTexts(ROOT, REPORT_FOLDERS)) {
+		const analysis = service.analyze(text);
+		for (const message of analysis.messages) {
+			if (!message.diagnosis) continue;
+			const markdown = service.report(text, analysis, [message]);
+			const start = markdown.indexOf('**What to do next**');
+			const steps = start < 0 ? [] : markdown.slice(start).split('\n').slice(1)
+				.filter(l => /^\d+\. /.test(l)).map(l => l.replace(/^\d+\. /, '').replace(/\\(.)/g, '$1'));
+			const request = message.kind === 'request' ? message : message.request;
+			out.push({ file: `${folder}/${file}`, status: message.status, grant: requestGrant(request?.form?.find(p => p.name === 'grant_type')?.value) ?? onlyGrantIn(text), steps });
 		}
 	}
 	return out;

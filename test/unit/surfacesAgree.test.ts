@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toJson } from '../../src/cli/output';
 import { bundledService, escapeMarkdown } from '../../src/core';
 import type { HttpMessage } from '../../src/core/recognize/model';
-import { fixtureFiles } from '../corpus';
+import { corpusTexts, REPORT_FOLDERS } from '../corpus';
 
 /*
  * One answer on every surface, over every corpus paste, example and seed: for each message with a
@@ -14,11 +13,6 @@ import { fixtureFiles } from '../corpus';
  */
 
 const ROOT = path.join(__dirname, '..', '..');
-/** realworld-heldout5 and no-errors-heldout5 are held out and never read. */
-const FOLDERS = ['test/fixtures/realworld', 'test/fixtures/realworld-heldout', 'test/fixtures/realworld-heldout2', 'test/fixtures/realworld-vendors',
-	'test/fixtures/realworld-heldout4', 'test/fixtures/no-errors', 'test/fixtures/no-errors-heldout', 'test/fixtures/no-errors-heldout2',
-	'test/fixtures/no-errors-heldout4', 'test/fixtures/seeds', 'examples'];
-
 const service = bundledService();
 
 /** White space folded. */
@@ -34,20 +28,15 @@ suite('hover, Problems message, report and --json name the same cause over the c
 	const counts = { diagnosed: 0, hover: 0, problems: 0, report: 0, json: 0 };
 
 	suiteSetup(() => {
-		for (const folder of FOLDERS) {
-			const dir = path.join(ROOT, folder);
-			if (!fs.existsSync(dir)) continue;
-			for (const file of fixtureFiles(dir)) {
-				const text = fs.readFileSync(path.join(dir, file), 'utf8');
-				const analysis = service.analyze(text);
-				const json = (toJson([{ file, text, analysis }], false) as { messages: JsonMessage[] }).messages;
-				for (const m of analysis.messages) {
-					if (!m.diagnosis) continue;
-					counts.diagnosed++;
-					const where = `${folder}/${file} @${m.span.start}`;
-					const cause = words(m.diagnosis.cause);
-					compare(where, m, cause, text, analysis, json);
-				}
+		for (const { folder, file, text } of corpusTexts(ROOT, REPORT_FOLDERS)) {
+			const analysis = service.analyze(text);
+			const json = (toJson([{ file, text, analysis }], false) as { messages: JsonMessage[] }).messages;
+			for (const m of analysis.messages) {
+				if (!m.diagnosis) continue;
+				counts.diagnosed++;
+				const where = `${folder}/${file} @${m.span.start}`;
+				const cause = words(m.diagnosis.cause);
+				compare(where, m, cause, text, analysis, json);
 			}
 		}
 	});
